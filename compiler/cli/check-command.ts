@@ -1,0 +1,25 @@
+// `route check <files or dirs…> [--format text|json]`: every file checked with
+// its own imports; exit 1 when any error is found, warnings allowed.
+
+import { hasErrors, type Diagnostic } from "../../language/diagnostics/diagnostic";
+import { summarize } from "../../language/diagnostics/render-text";
+import { checkProgram } from "../../language/semantics/check";
+import { collectRouteFiles, DiskHost } from "./files";
+import type { Io } from "./io";
+import { dedupe, diagnosticsJson, diagnosticsText, type Format } from "./output";
+
+export function checkCommand(io: Io, paths: string[], format: Format): number {
+  const files = collectRouteFiles(io, paths);
+  const host = new DiskHost();
+  const all: Diagnostic[] = [];
+  for (const file of files) all.push(...checkProgram(file, host).diagnostics);
+  const diagnostics = dedupe(all);
+  if (format === "json") {
+    io.stdout(JSON.stringify({ diagnostics: diagnosticsJson(io, host, diagnostics) }, null, 2) + "\n");
+  } else {
+    if (diagnostics.length > 0) io.stdout(diagnosticsText(io, host, diagnostics) + "\n");
+    const noun = files.length === 1 ? "file" : "files";
+    io.stdout(`checked ${files.length} ${noun}: ${summarize(diagnostics)}\n`);
+  }
+  return hasErrors(diagnostics) ? 1 : 0;
+}
