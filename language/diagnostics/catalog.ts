@@ -33,6 +33,8 @@ export const catalog = {
   "test-needs-instant": { severity: "error", summary: "a test that reaches `within`/`outside` without `at`" },
   "disabled-rule": { severity: "info", summary: "a disabled rule" },
   "invalid-value": { severity: "error", summary: "a value outside what the language allows (a date, a time, a count)" },
+  "duplicate-clause": { severity: "error", summary: "a clause written twice where one is allowed (`when`, `assign`, `reason`, `sla`, `at`)" },
+  "raw-test-value": { severity: "warning", summary: "a string in a test record where an enum member or a rep is declared, passed as the raw incoming value" },
   "never-matches": { severity: "warning", summary: "a condition that can never hold" },
   "shadowed-rule": { severity: "warning", summary: "every record the rule matches is taken by earlier rules" },
   "overlapping-rules": { severity: "info", summary: "the rule shares records with earlier rules that send them elsewhere" },
