@@ -141,6 +141,7 @@ function describePlacement(decision: Decision, placement: Placement): string {
   if (decision.outcome === "unmatched") return "the record matched no rule, so nothing placed it";
   if (placement.step === null || placement.placedBy === null) return "no step could place the record, so it stays unassigned";
   const step = placement.step === "primary" ? "its `assign to`" : placement.step.replace("-", " ");
+  if (placement.placedBy.kind === "unassigned") return `the record stays unassigned, as ${step} says`;
   return `the record was placed by ${describeTarget(placement.placedBy)} (${step})`;
 }
 
