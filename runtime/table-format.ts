@@ -182,7 +182,8 @@ export type Condition =
   | { op: "true" }
   | { op: "and"; all: Condition[] }
   | { op: "or"; any: Condition[] }
-  | { op: "not"; cond: Condition }
+  /** `text`: the negative form as written (`region is not EMEA`), for traces; the leaf inside keeps the positive form. */
+  | { op: "not"; cond: Condition; text?: string }
   | { op: "within"; hours: string; text?: string }
   | Test;
 

@@ -1,0 +1,40 @@
+// The runtime's public API: load a compiled table, match records, place them
+// without distribution state. Imports nothing outside runtime/ — it runs in
+// services and browsers alike.
+
+export { TableError } from "./table-error";
+export { loadTable, type LoadOptions } from "./load";
+export type { LoadedTable } from "./loaded-table";
+export { match, type MatchOptions } from "./match";
+export { place, type PlaceOptions, type Placement, type Candidate } from "./place";
+export { TABLE_FORMAT } from "./table-format";
+export type {
+  Table,
+  Decision,
+  Target,
+  TraceEntry,
+  Condition,
+  Test,
+  Scalar,
+  FieldType,
+  ElementType,
+  ValueType,
+  Method,
+  Step,
+  Require,
+  RequireTest,
+  RequireValue,
+  Sla,
+  SourceLocation,
+  TableEnum,
+  TableList,
+  TableRecord,
+  TableHours,
+  TableScore,
+  TableRoster,
+  TableRep,
+  TableTeam,
+  TableRouter,
+  TableOutcome,
+  TableRule,
+} from "./table-format";

@@ -1,0 +1,113 @@
+// `match`: which rule takes a record (brief §6.1). Pure and total: scores
+// first, then enabled rules in order, first match wins; `otherwise` or
+// "unmatched". Never throws — a bug becomes an "unmatched" decision with a note.
+
+import { localTime, parseInstant, type LocalTime } from "./calendar";
+import type { EvalContext } from "./conditions";
+import { compiledOf, type CompiledRouter, type CompiledTable, type LoadedTable } from "./loaded-table";
+import type { Decision, TraceEntry } from "./table-format";
+import { describe, isObject } from "./text";
+
+export interface MatchOptions {
+  /** The routing instant for `within`; without one, `within` is false (the caller decides what "now" is). */
+  at?: Date | string | null;
+}
+
+export function match(table: LoadedTable, routerId: string, record: unknown, options?: MatchOptions): Decision {
+  const trace: TraceEntry[] = [];
+  try {
+    return matchRecord(table, routerId, record, options, trace);
+  } catch (error) {
+    trace.push({ kind: "note", message: `internal error while matching (please report): ${error instanceof Error ? error.message : String(error)}` });
+    return unmatched(trace, null);
+  }
+}
+
+function matchRecord(table: LoadedTable, routerId: string, record: unknown, options: MatchOptions | undefined, trace: TraceEntry[]): Decision {
+  const compiled = compiledOf(table);
+  const given = parseInstant(isObject(options) ? options.at : undefined);
+  const at = given.instant?.toISOString() ?? null;
+  if (given.problem) trace.push({ kind: "note", message: `${given.problem}; \`within\` tests are false` });
+  if (compiled === null) {
+    trace.push({ kind: "note", message: "this is not a table returned by loadTable; nothing can match" });
+    return unmatched(trace, at);
+  }
+  const router = typeof routerId === "string" ? compiled.routers.get(routerId) : undefined;
+  if (router === undefined) {
+    const known = [...compiled.routers.keys()].map((id) => JSON.stringify(id)).join(", ");
+    trace.push({ kind: "note", message: `unknown router ${JSON.stringify(routerId)}; the table has ${known || "no routers"}` });
+    return unmatched(trace, at);
+  }
+  if (!isObject(record)) trace.push({ kind: "note", message: `the record is not an object (got ${describe(record)}); every field counts as missing` });
+  const context = evalContext(compiled, router, isObject(record) ? record : null, given.instant, given.problem !== null, trace);
+
+  for (const score of router.scoreOrder) trace.push({ kind: "score", score, value: context.score(score) });
+  for (const { rule, condition } of router.rules) {
+    if (!rule.enabled) {
+      trace.push({ kind: "skipped", rule: rule.name, why: "disabled" });
+      continue;
+    }
+    const verdict = condition(context);
+    if (verdict.holds) {
+      trace.push({ kind: "rule", rule: rule.name, matched: true });
+      return { outcome: "rule", rule: rule.name, priority: rule.priority, target: rule.assign, fallbacks: [...rule.fallbacks], trace, at };
+    }
+    trace.push({ kind: "rule", rule: rule.name, matched: false, failed: { test: verdict.test, value: verdict.value } });
+  }
+  const otherwise = router.router.otherwise;
+  if (otherwise === null) return unmatched(trace, at);
+  trace.push({ kind: "otherwise" });
+  return { outcome: "otherwise", rule: null, priority: null, target: otherwise.assign, fallbacks: [...otherwise.fallbacks], trace, at };
+}
+
+function unmatched(trace: TraceEntry[], at: string | null): Decision {
+  return { outcome: "unmatched", rule: null, priority: null, target: null, fallbacks: [], trace, at };
+}
+
+/** The state of one match: cached field values, scores and local times, and the trace notes go to. */
+export function evalContext(
+  compiled: CompiledTable,
+  router: CompiledRouter,
+  record: Record<string, unknown> | null,
+  instant: Date | null,
+  instantInvalid: boolean,
+  trace: TraceEntry[],
+): EvalContext {
+  const scores = new Map<string, number>();
+  const locals = new Map<string, LocalTime>();
+  const noted = new Set<string>();
+  const context: EvalContext = {
+    record,
+    values: new Map(),
+    coerce: compiled.coerce,
+    enumWires: compiled.enumWires,
+    repHandles: compiled.repHandles,
+    note(field, message) {
+      const key = `${field}\u0000${message}`;
+      if (noted.has(key)) return;
+      noted.add(key);
+      trace.push({ kind: "note", field, message });
+    },
+    instant,
+    instantInvalid,
+    notedWithin: new Set(),
+    local(zone) {
+      let local = locals.get(zone);
+      if (!local) {
+        local = localTime(instant!, zone);
+        locals.set(zone, local);
+      }
+      return local;
+    },
+    score(id) {
+      const cached = scores.get(id);
+      if (cached !== undefined) return cached;
+      // A score is never missing: a line whose condition does not hold adds 0.
+      let sum = 0;
+      for (const line of router.scores.get(id) ?? []) if (line.condition(context).holds) sum += line.weight;
+      scores.set(id, sum);
+      return sum;
+    },
+  };
+  return context;
+}
