@@ -16,23 +16,55 @@ export function recordArbitrary(table: Table, routerId: string): fc.Arbitrary<un
   return fc.oneof({ weight: 60, arbitrary: record }, { weight: 1, arbitrary: malformed });
 }
 
-/** Routing instants: null (no instant), random minutes of 2026, and moments on closed dates of the table's calendars. */
+/**
+ * Routing instants: null (no instant), random minutes of 2026, and wall-clock
+ * moments on and around each calendar's window edges and closed dates, in its zone.
+ */
 export function instantArbitrary(table: Table): fc.Arbitrary<Date | null> {
   const start = Date.UTC(2026, 0, 1);
   const minutes = 375 * 24 * 60;
   const random = fc.integer({ min: 0, max: minutes }).map((minute) => new Date(start + minute * 60_000));
-  const closedDates = Object.values(table.hours).flatMap((hours) => hours.closed);
   const arbitraries: fc.WeightedArbitrary<Date | null>[] = [
     { weight: 2, arbitrary: fc.constant(null) },
-    { weight: 12, arbitrary: random },
+    { weight: 8, arbitrary: random },
   ];
-  if (closedDates.length > 0) {
-    const onClosed = fc
-      .tuple(fc.constantFrom(...closedDates), fc.integer({ min: -12 * 60, max: 36 * 60 }))
-      .map(([date, minute]) => new Date(Date.parse(`${date}T00:00:00Z`) + minute * 60_000));
-    arbitraries.push({ weight: 2, arbitrary: onClosed });
+  for (const hours of Object.values(table.hours)) {
+    const edges = hours.windows.flatMap((window) => [window.start, window.end]).flatMap((minute) => [minute - 1, minute, minute + 1]);
+    if (edges.length === 0) continue;
+    const days = fc.oneof(
+      fc.integer({ min: 0, max: 370 }).map((day) => new Date(start + day * 86_400_000).toISOString().slice(0, 10)),
+      ...(hours.closed.length > 0 ? [fc.constantFrom(...hours.closed.flatMap((date) => [date, shiftDate(date, 1), shiftDate(date, -1)]))] : []),
+    );
+    const edge = fc.tuple(days, fc.constantFrom(...edges)).map(([date, minute]) => zonedInstant(date, ((minute % 1440) + 1440) % 1440, hours.timezone));
+    arbitraries.push({ weight: 4, arbitrary: edge });
   }
   return fc.oneof(...arbitraries);
+}
+
+/** The instant at which the wall clock in `timezone` reads `date` plus `minute` (the earlier one in a DST fold). */
+function zonedInstant(date: string, minute: number, timezone: string): Date {
+  const wall = Date.parse(`${date}T00:00:00Z`) + minute * 60_000;
+  let guess = wall;
+  for (let step = 0; step < 2; step++) guess = wall - (wallClock(guess, timezone) - guess);
+  return new Date(guess);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock reading at `instant` in `timezone`, as if it were UTC milliseconds. */
+function wallClock(instant: number, timezone: string): number {
+  let formatter = formatters.get(timezone);
+  if (!formatter) {
+    const options = { timeZone: timezone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" } as const;
+    formatters.set(timezone, (formatter = new Intl.DateTimeFormat("en-US", options)));
+  }
+  const parts: Record<string, number> = {};
+  for (const part of formatter.formatToParts(new Date(instant))) parts[part.type] = Number(part.value);
+  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!);
+}
+
+function shiftDate(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 // ---------------------------------------------------------------------------
