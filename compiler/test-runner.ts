@@ -99,7 +99,11 @@ function whyNot(program: Program, routerId: string, ruleName: string, decision: 
   const rule = program.routers.get(routerId)?.rules.find((candidate) => candidate.name === ruleName);
   const subject = rule ? subjectOf(rule.condition, entry.failed.test) : null;
   const seen = subject ?? leadingPath(entry.failed.test);
-  const value = seen === null ? "" : ` — ${seen} was ${showValue(entry.failed.value)}`;
+  let value = seen === null ? "" : ` — ${seen} was ${showValue(entry.failed.value)}`;
+  // A `within` test fails on the time: the runtime shows the local time it saw.
+  if (seen === null && typeof entry.failed.value === "string" && /^(not\s+)?(within|outside)\b/.test(entry.failed.test)) {
+    value = ` — it was ${entry.failed.value}`;
+  }
   return ` (first failing test of ${quote(ruleName)}: ${entry.failed.test}${value})`;
 }
 
