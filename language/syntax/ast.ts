@@ -112,6 +112,8 @@ export interface EnumDecl {
   name: Name;
   members: EnumMember[];
   span: Span;
+  /** Syntax recovery dropped part of this node (see `RuleDecl.incomplete`). */
+  incomplete?: true;
 }
 
 export interface EnumMember {
@@ -126,6 +128,8 @@ export interface ListDecl {
   name: Name;
   items: Literal[];
   span: Span;
+  /** Syntax recovery dropped part of this node (see `RuleDecl.incomplete`). */
+  incomplete?: true;
 }
 
 export interface RecordDecl {
@@ -133,6 +137,8 @@ export interface RecordDecl {
   name: Name;
   fields: FieldDecl[];
   span: Span;
+  /** Syntax recovery dropped part of this node (see `RuleDecl.incomplete`). */
+  incomplete?: true;
 }
 
 export interface FieldDecl {
@@ -155,6 +161,8 @@ export interface RepDecl {
   name: Name;
   attributes: RepAttribute[];
   span: Span;
+  /** Syntax recovery dropped part of this node (see `RuleDecl.incomplete`). */
+  incomplete?: true;
 }
 
 /** A bare name or a string, as in `skills [payroll, "hris"]`. */
@@ -179,6 +187,8 @@ export interface TeamDecl {
   name: Name;
   members: TeamMember[];
   span: Span;
+  /** Syntax recovery dropped part of this node (see `RuleDecl.incomplete`). */
+  incomplete?: true;
 }
 
 export interface TeamMember {
@@ -191,6 +201,8 @@ export interface QueueDecl {
   kind: "queue";
   name: Name;
   span: Span;
+  /** Syntax recovery dropped part of this node (see `RuleDecl.incomplete`). */
+  incomplete?: true;
 }
 
 export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
@@ -202,6 +214,8 @@ export interface HoursDecl {
   /** Day lines and closed lines, in source order. */
   entries: HoursEntry[];
   span: Span;
+  /** Syntax recovery dropped part of this node (see `RuleDecl.incomplete`). */
+  incomplete?: true;
 }
 
 export type HoursEntry = DayLine | ClosedLine;
@@ -227,6 +241,8 @@ export interface ScoreDecl {
   record?: Name;
   lines: ScoreLine[];
   span: Span;
+  /** Syntax recovery dropped part of this node (see `RuleDecl.incomplete`). */
+  incomplete?: true;
 }
 
 export interface ScoreLine {
@@ -247,6 +263,8 @@ export interface RouterDecl {
   rules: RuleDecl[];
   otherwise?: OtherwiseDecl;
   span: Span;
+  /** Syntax recovery dropped part of this node (see `RuleDecl.incomplete`). */
+  incomplete?: true;
 }
 
 export interface RuleDecl {
@@ -259,6 +277,11 @@ export interface RuleDecl {
   /** From `rule` to the opening brace: where rule-level findings point. */
   header: Span;
   span: Span;
+  /**
+   * Set when syntax recovery dropped part of this node (a `syntax-error` says
+   * why). Checks that need the whole node (missing-assign, coverage) skip it.
+   */
+  incomplete?: true;
 }
 
 export interface OtherwiseDecl {
@@ -267,6 +290,8 @@ export interface OtherwiseDecl {
   /** The `otherwise` keyword. */
   header: Span;
   span: Span;
+  /** Syntax recovery dropped part of this node (see `RuleDecl.incomplete`). */
+  incomplete?: true;
 }
 
 export type Clause =
@@ -412,6 +437,8 @@ export interface TestDecl {
   /** `with unavailable`, `at` and `expect` lines in source order. */
   items: TestItem[];
   span: Span;
+  /** Syntax recovery dropped part of this node (see `RuleDecl.incomplete`). */
+  incomplete?: true;
 }
 
 export type TestItem =
@@ -452,6 +479,8 @@ export interface AssertDecl {
     | { kind: "only" | "never"; targets: Target[]; span: Span }
     | { kind: "always-assigned"; span: Span };
   span: Span;
+  /** Syntax recovery dropped part of this node (see `RuleDecl.incomplete`). */
+  incomplete?: true;
 }
 
 // ---------------------------------------------------------------------------
