@@ -127,10 +127,17 @@ function reportNeedsInstant(checker: Checker, test: Program["tests"][number], sp
   );
 }
 
-/** Drops exact repeats (the same finding reached from two scopes) and sorts. */
+/**
+ * Drops exact repeats (the same finding reached from two scopes) and any
+ * finding on exactly the span of a syntax error (one mistake, one message), then sorts.
+ */
 function finish(diagnostics: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
+  const syntax = new Set(
+    diagnostics.filter((d) => d.code === "syntax-error").map((d) => `${d.span.file}|${d.span.start}|${d.span.end}`),
+  );
   const unique = diagnostics.filter((diagnostic) => {
+    if (diagnostic.code !== "syntax-error" && syntax.has(`${diagnostic.span.file}|${diagnostic.span.start}|${diagnostic.span.end}`)) return false;
     const key = `${diagnostic.code}|${diagnostic.span.file}|${diagnostic.span.start}|${diagnostic.span.end}|${diagnostic.message}`;
     if (seen.has(key)) return false;
     seen.add(key);

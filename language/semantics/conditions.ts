@@ -149,7 +149,11 @@ function checkPredicate(checker: Checker, scope: ConditionScope, subject: Subjec
       const value = predicate.value as Literal;
       if (type.type !== "number") {
         const fixes: Fix[] = [];
-        if ((predicate.op === "=" || predicate.op === "!=") && scalar && (type.type !== "boolean" || value.kind === "boolean")) {
+        const fits =
+          (type.type === "text" && value.kind === "string") ||
+          (type.type === "boolean" && value.kind === "boolean") ||
+          ((type.type === "enum" || type.type === "rep") && value.kind === "name");
+        if ((predicate.op === "=" || predicate.op === "!=") && fits) {
           const word = predicate.op === "=" ? "is" : "is not";
           fixes.push(replace(`Change to \`${word}\``, `${word} ${source(value.span)}`));
         }

@@ -72,7 +72,7 @@ function checkOutcome(
     }
     const word = clause.kind === "assign" ? "assign to" : clause.kind;
     checker.report(
-      makeDiagnostic("duplicate-clause", clause.span, `${ownerLabel} already has a \`${word}\`; a rule takes at most one`, {
+      makeDiagnostic("duplicate-clause", clause.span, `${ownerLabel} has more than one \`${word}\`; it takes at most one`, {
         labels: [{ span: first.span, message: "the first one" }],
       }),
     );

@@ -100,7 +100,7 @@ function atUse(diagnostic: Diagnostic, score: string, record: string, use: Span)
   return {
     code: diagnostic.code,
     severity: diagnostic.severity,
-    message: `in score \`${score}\` (read as a \`${record}\`): ${diagnostic.message}`,
+    message: `in score \`${score}\` (reading \`${record}\` records): ${diagnostic.message}`,
     span: use,
     labels: [{ span: diagnostic.span, message: "here in the score" }, ...(diagnostic.labels ?? [])],
     ...(diagnostic.help ? { help: diagnostic.help } : {}),
