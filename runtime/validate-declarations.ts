@@ -250,7 +250,7 @@ export function validateScalar(path: string, value: unknown, type: ValueType, na
     }
     case "enum": {
       const name = problems.string(path, value);
-      if (name !== null) problems.reference(path, name, names.enums.get(type.enum) ?? [], `member of enum ${type.enum}:`);
+      if (name !== null) problems.reference(path, name, names.enums.get(type.enum) ?? [], "member", `enum ${type.enum}`);
       return;
     }
   }

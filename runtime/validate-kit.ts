@@ -61,11 +61,11 @@ export class Problems {
   }
 
   /** Record `what` at path when `name` is not among `known`, with a "did you mean" from the known names. */
-  reference(path: string, name: string, known: Iterable<string>, what: string): boolean {
+  reference(path: string, name: string, known: Iterable<string>, what: string, where?: string): boolean {
     const names = [...known];
     if (names.includes(name)) return true;
     const near = nearest(name, names);
-    this.add(path, `unknown ${what} ${JSON.stringify(name)}${near ? `; did you mean ${JSON.stringify(near)}?` : ""}`);
+    this.add(path, `unknown ${what} ${JSON.stringify(name)}${where ? ` in ${where}` : ""}${near ? `; did you mean ${JSON.stringify(near)}?` : ""}`);
     return false;
   }
 
@@ -78,10 +78,11 @@ export class Problems {
 /** The known name closest to `name` by edit distance, when it is close enough to be a typo. */
 export function nearest(name: string, known: string[]): string | null {
   let best: string | null = null;
-  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
+  // Up to two edits (a transposition is two), more for long names.
+  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
   for (const candidate of known) {
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
+    if (distance < bestDistance && distance < Math.max(name.length, candidate.length)) {
       best = candidate;
       bestDistance = distance;
     }

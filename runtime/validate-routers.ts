@@ -245,7 +245,7 @@ export function fieldTypeAt(path: string, record: string, segments: string[], na
   for (let i = 0; i < segments.length; i++) {
     const fields = names.records.get(current) ?? new Map<string, FieldType>();
     const field = segments[i]!;
-    if (!problems.reference(path, field, fields.keys(), `field of record ${current}:`)) return null;
+    if (!problems.reference(path, field, fields.keys(), "field", `record ${current}`)) return null;
     const type = fields.get(field)!;
     if (i === segments.length - 1) return type;
     if (type.type !== "record") {
