@@ -263,12 +263,13 @@ export function checkListOperand(
   if (!list || list.type === null) return undefined;
   if (listFits(checker, list.type, list.items, expected)) return { values: [...list.items], list: name };
   checker.report(
-    makeDiagnostic("type-mismatch", operand.span, `list \`${name}\` holds ${describeValueType(list.type)}, but ${subject} is ${describeValueType(expected)}`),
+    makeDiagnostic("type-mismatch", operand.span, `list \`${name}\` holds ${describeItems(list.type)}, but ${subject} is ${describeValueType(expected)}`),
   );
   return undefined;
 }
 
 function listFits(checker: Checker, type: ValueType, items: Scalar[], expected: ValueType): boolean {
+  if (items.length === 0) return true;
   if (expected.type === "enum") {
     if (type.type === "enum" && type.enum === expected.enum) return true;
     // A list of bare names may fit more than one enum: accept it when every item is a member.
@@ -280,4 +281,16 @@ function listFits(checker: Checker, type: ValueType, items: Scalar[], expected: 
 
 export function describeValueType(type: ValueType): string {
   return describeType({ ...type, optional: false } as FieldType);
+}
+
+/** What a list holds, for messages: "text", "numbers", "`Region` members". */
+export function describeItems(type: ValueType): string {
+  switch (type.type) {
+    case "enum":
+      return `\`${type.enum}\` members`;
+    case "text":
+      return "text";
+    default:
+      return `${type.type}s`;
+  }
 }
