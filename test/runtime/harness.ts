@@ -4,6 +4,7 @@
 
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import { loadTable, match, place, type Decision, type LoadedTable, type Placement, type TraceEntry } from "../../runtime/index";
 
@@ -24,7 +25,7 @@ export interface RuntimeFixture {
   cases: RuntimeCase[];
 }
 
-export const FIXTURES = join(import.meta.dirname, "../fixtures/runtime");
+export const FIXTURES = fileURLToPath(new URL("../fixtures/runtime", import.meta.url));
 
 export function fixtureFiles(folder = FIXTURES): string[] {
   return readdirSync(folder)
