@@ -165,19 +165,20 @@ function valueOf(table: Table, type: FieldType, constants: Constants, path: stri
           : type.element.type === "rep"
             ? repValue(table)
             : textValue(found?.scalars.filter((value): value is string => typeof value === "string") ?? [], []);
-      const array = fc.array(element, { maxLength: 4 });
+      // Now and then an element of the wrong type: it matches nothing, and the set is still not empty.
+      const array = fc.array(fc.oneof({ weight: 12, arbitrary: element }, { weight: 1, arbitrary: fc.constantFrom<unknown>(1, null, {}, true) }), { maxLength: 4 });
       return fc.oneof(
         { weight: 8, arbitrary: array },
         // A `;`-joined export string: a set only with coerce.
-        { weight: 2, arbitrary: array.map((items) => items.join(";")) },
-        { weight: 1, arbitrary: array.map((items) => items.join(" ; ") + ";") },
+        { weight: 2, arbitrary: array.map((items) => items.map(String).join(";")) },
+        { weight: 1, arbitrary: array.map((items) => items.map(String).join(" ; ") + ";") },
       );
     }
   }
 }
 
 function textValue(known: string[], fragments: { op: string; value: string }[]): fc.Arbitrary<string> {
-  const noise = fc.constantFrom("", "x", "other", "Ünïcode", "DE", "de", "a b");
+  const noise = fc.constantFrom("", "x", "other", "Ünïcode", "DE", "de", " DE", "a b", "Straße", "STRASSE", "İstanbul");
   const arbitraries: fc.WeightedArbitrary<string>[] = [{ weight: 2, arbitrary: noise }];
   if (known.length > 0) {
     arbitraries.push({ weight: 8, arbitrary: randomCase(fc.constantFrom(...known)) });
