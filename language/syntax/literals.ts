@@ -16,6 +16,12 @@ export interface TokenProblem {
 export function decodeString(image: string): { value: string; problem?: TokenProblem } {
   let value = "";
   let problem: TokenProblem | undefined;
+  if (image.startsWith("'")) {
+    // A single-quoted string reaches here as a string so the parser goes on.
+    const closed = image.length >= 2 && image.endsWith("'");
+    const message = "strings use double quotes: write `\"…\"`";
+    return { value: image.slice(1, closed ? -1 : undefined), problem: { start: 0, end: image.length, message } };
+  }
   const terminated = image.length >= 2 && image.endsWith('"') && !endsInsideEscape(image);
   const end = terminated ? image.length - 1 : image.length;
   for (let i = 1; i < end; i++) {

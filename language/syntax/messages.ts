@@ -38,6 +38,7 @@ const ruleNouns: Record<string, string> = {
 
 /** What may come instead of the closing brace of a block, by rule. */
 const blockContents: Record<string, string> = {
+  enumDecl: "`,` between members",
   recordDecl: "a field such as `region: Region`",
   repDecl:
     "a rep attribute (`name`, `email`, `ids`, `skills`, `languages`, `region`, `hours`, `capacity`, `cap`, `weight`, `manager`, `unavailable`)",
@@ -54,6 +55,12 @@ const predicateHint = "a test (`is`, `in`, `has`, `=`, `between`, `starts with`,
 
 export const errorMessageProvider: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
+    if (actual.tokenType === t.Notify && (ruleName === "ruleDecl" || ruleName === "otherwiseDecl")) {
+      return "`notify` needs `also` before it: write `also notify …`";
+    }
+    if (expected === t.RBracket) {
+      return `expected \`,\` or \`]\`${after(previous, ruleName)}, found ${describe(actual)}`;
+    }
     const contents = blockContents[ruleName];
     if (expected === t.RCurly && contents) {
       // A word right after a condition is most often a misspelt test.
@@ -63,15 +70,23 @@ export const errorMessageProvider: IParserErrorMessageProvider = {
         !isOf(actual, t.StructureWord) &&
         previous !== undefined &&
         (isOf(previous, t.Identifier) || isOf(previous, t.StructureWord));
+      const afterComma = ruleName === "enumDecl" && previous?.tokenType === t.Comma;
       const expectedText = afterCondition
         ? `${predicateHint} after \`${previous!.image}\`, or a new clause`
-        : `${contents} or \`}\``;
-      return `expected ${expectedText}, found ${describe(actual)}`;
+        : afterComma
+          ? "a member name or `}` after `,`"
+          : `${contents} or \`}\``;
+      const namesExpected = ruleName === "enumDecl" || ruleName === "recordDecl" || ruleName === "recordLiteral";
+      return `expected ${expectedText}, found ${describe(actual)}${namesExpected ? keywordNote(actual) : ""}`;
     }
-    return `expected ${label(expected)}${after(previous, ruleName)}, found ${describe(actual)}`;
+    const suffix = expected === t.Identifier || expected === t.FieldName ? keywordNote(actual) : "";
+    return `expected ${label(expected)}${after(previous, ruleName)}, found ${describe(actual)}${suffix}`;
   },
 
-  buildNotAllInputParsedMessage({ firstRedundant }) {
+  buildNotAllInputParsedMessage({ firstRedundant, ruleName }) {
+    if (ruleName === "routerHeader" || ruleName === "ruleDecl" || ruleName === "otherwiseDecl") {
+      return `expected \`rule\`, \`otherwise\` or \`}\`, found ${describe(firstRedundant)}`;
+    }
     return `expected a new declaration (\`enum\`, \`list\`, \`record\`, \`rep\`, \`team\`, \`queue\`, \`hours\`, \`score\`, \`router\`, \`test\` or \`assert\`), found ${describe(firstRedundant)}`;
   },
 
@@ -79,9 +94,6 @@ export const errorMessageProvider: IParserErrorMessageProvider = {
     const found = actual[0];
     if (ruleName === "clause" && found && found.tokenType === t.Notify) {
       return "`notify` needs `also` before it: write `also notify …`";
-    }
-    if (ruleName === "clause" && found && found.tokenType === t.Assign) {
-      return "expected `assign to`";
     }
     const expected = customUserDescription ?? alternatives(expectedPathsPerAlt.flat().map((path) => path[0]));
     return `expected ${expected}${after(previous, ruleName)}, found ${describe(found)}`;
@@ -92,6 +104,48 @@ export const errorMessageProvider: IParserErrorMessageProvider = {
     return `expected ${expected}${after(previous, ruleName)}, found ${describe(actual[0])}`;
   },
 };
+
+/**
+ * Some mistakes only show one token later, where the parser stops: a clause
+ * word read as a field after a dangling `and`, or `manager` / `action` read as
+ * a field in a target. Given the region's tokens and the failing token, says
+ * it in the user's terms and points at the right place.
+ */
+export function refineError(tokens: IToken[], token: IToken): { message: string; token: IToken } | undefined {
+  const index = tokens.indexOf(token);
+  if (index < 2) return undefined;
+  const previous = tokens[index - 1]!;
+  const before = tokens[index - 2]!;
+  const clauseWords = [t.Assign, t.Fallback, t.Also, t.Require, t.Sla, t.Reason, t.When];
+  const conditionWords = [t.And, t.Or, t.Not, t.When, t.LParen];
+  if (clauseWords.includes(previous.tokenType) && conditionWords.includes(before.tokenType)) {
+    return { message: `expected a condition after \`${before.image}\`, found \`${previous.image}\``, token: previous };
+  }
+  const targetStarts = [t.To, t.Notify, t.Comma];
+  if (targetStarts.includes(before.tokenType)) {
+    if (previous.tokenType === t.Manager) {
+      return { message: `expected \`of\` after \`manager\`, found ${describe(token)}`, token };
+    }
+    if (previous.tokenType === t.Action) {
+      return {
+        message: `expected the action's name as a string after \`action\`, such as \`action "book_meeting"\`, found ${describe(token)}`,
+        token,
+      };
+    }
+    if (previous.tokenType === t.Team || previous.tokenType === t.Rep || previous.tokenType === t.Queue) {
+      return { message: `expected a ${previous.image} name after \`${previous.image}\`, found ${describe(token)}${keywordNote(token)}`, token };
+    }
+  }
+  return undefined;
+}
+
+/** ", which is a reserved word" when a keyword stands where a name should. */
+function keywordNote(token: IToken | undefined): string {
+  if (!token || token.tokenType === EOF) return "";
+  if (isOf(token, t.ReservedWord)) return ", which is a reserved word";
+  if (isOf(token, t.StructureWord)) return ", which is a keyword and cannot name a declaration";
+  return "";
+}
 
 /** `found …`: the token as the user wrote it, or where the text ends. */
 export function describe(token: IToken | undefined): string {
@@ -113,6 +167,9 @@ function after(previous: IToken | undefined, ruleName: string): string {
   }
   if (noun && previous.tokenType === t.StringLiteral && before && before.image === keywordOf(ruleName)) {
     return ` after the ${noun} name`;
+  }
+  if (before?.tokenType === t.For && (ruleName === "routerHeader" || ruleName === "scoreDecl")) {
+    return " after the record name";
   }
   if (previous.tokenType === t.StringLiteral) return " after the string";
   return ` after ${quote(shorten(previous.image))}`;

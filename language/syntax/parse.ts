@@ -5,11 +5,11 @@
 // broken router it re-parses rule by rule so the later rules survive too.
 
 import type { CstNode, IRecognitionException, IToken } from "chevrotain";
-import type { Diagnostic, Result, Span } from "../diagnostics/diagnostic";
+import { sortDiagnostics, type Diagnostic, type Result, type Span } from "../diagnostics/diagnostic";
 import type { Comment, Declaration, ImportDecl, OtherwiseDecl, RouterDecl, RuleDecl, SourceFile } from "./ast";
 import { endOf } from "./cst";
 import { Lowering } from "./lower";
-import { describe, setMessageContext } from "./messages";
+import { describe, refineError, setMessageContext } from "./messages";
 import { routeParser } from "./parser";
 import * as t from "./tokens";
 
@@ -72,6 +72,7 @@ class FileParse {
       const first = region.tokens[0]!;
       if (first.tokenType === t.Import) {
         const node = this.parseRegion(region, "importDecl");
+        this.reportFirst(node.errors, region);
         const lowered = node.cst ? this.lowering.importDecl(node.cst) : undefined;
         if (declarations.length > 0 && node.errors.length === 0) {
           this.error("imports come first: move this `import` above the declarations", this.tokenSpan(first));
@@ -96,7 +97,7 @@ class FileParse {
       declarations,
       span: { file: this.path, start: 0, end: this.text.length },
     };
-    return { value: { file, comments }, diagnostics: this.diagnostics };
+    return { value: { file, comments }, diagnostics: sortDiagnostics(this.diagnostics) };
   }
 
   private declaration(region: Region): Declaration | undefined {
@@ -108,7 +109,14 @@ class FileParse {
     }
     this.reportFirst(parsed.errors, region);
     const lowered = parsed.cst ? this.lowering.declaration(parsed.cst) : undefined;
-    if (lowered) lowered.incomplete = true;
+    if (!lowered) return undefined;
+    lowered.incomplete = true;
+    const errorToken = parsed.errors[0]!.token;
+    if (lowered.kind === "score") lowered.lines = withoutDerailed(lowered.lines, region.tokens, errorToken);
+    if (lowered.kind === "router") {
+      for (const rule of lowered.rules) rule.clauses = withoutDerailed(rule.clauses, region.tokens, errorToken);
+      if (lowered.otherwise) lowered.otherwise.clauses = withoutDerailed(lowered.otherwise.clauses, region.tokens, errorToken);
+    }
     return lowered;
   }
 
@@ -161,7 +169,10 @@ class FileParse {
       }
       const node = parsed.cst;
       const part = node ? (isRule ? this.lowering.rule(node) : this.lowering.otherwise(node)) : undefined;
-      if (part && parsed.errors.length > 0) part.incomplete = true;
+      if (part && parsed.errors.length > 0) {
+        part.incomplete = true;
+        part.clauses = withoutDerailed(part.clauses, pieceTokens, parsed.errors[0]!.token);
+      }
       if (part?.kind === "rule") rules.push(part);
       else if (part?.kind === "otherwise") otherwise ??= part;
     }
@@ -208,6 +219,8 @@ class FileParse {
   private reportFirst(errors: IRecognitionException[], region: Region): boolean {
     const error = errors[0];
     if (!error) return false;
+    const refined = error.token && Number.isFinite(error.token.startOffset) ? refineError(region.tokens, error.token) : undefined;
+    if (refined) return this.report(refined.message, this.tokenSpan(refined.token), region);
     const token = error.token;
     const span =
       token && Number.isFinite(token.startOffset) && token.tokenType !== undefined && token.image !== ""
@@ -265,6 +278,19 @@ function splitRegions(tokens: IToken[]): Region[] {
     const follower = regions[index + 1]?.[0];
     return follower ? { tokens: region, follower } : { tokens: region };
   });
+}
+
+/**
+ * Drops the item the parser was reading when it derailed: recovery may have
+ * skipped the rest of it (`when region equals EMEA` keeps `when region`), and
+ * a half-read clause would only cause false findings downstream. That item
+ * ends exactly at the token before the error.
+ */
+function withoutDerailed<T extends { span: Span }>(items: T[], tokens: IToken[], errorToken: IToken | undefined): T[] {
+  const index = errorToken ? tokens.indexOf(errorToken) : tokens.length;
+  const previous = tokens[(index === -1 ? tokens.length : index) - 1];
+  if (!previous) return items;
+  return items.filter((item) => item.span.end !== endOf(previous));
 }
 
 /** Opening minus closing braces. */

@@ -186,6 +186,15 @@ export const StringLiteral = createToken({
   label: "a string",
 });
 
+// Not part of the language: lexed so that `lex` can say "use double quotes"
+// once and hand the parser a string instead of two stray characters.
+export const SingleQuotedString = createToken({
+  name: "SingleQuotedString",
+  pattern: /'[^'\r\n]*'?/,
+  start_chars_hint: ["'"],
+  label: "a string",
+});
+
 // ---------------------------------------------------------------------------
 // Punctuation.
 
@@ -220,6 +229,7 @@ export const allTokens: TokenType[] = [
   TimeLiteral,
   NumberLiteral,
   StringLiteral,
+  SingleQuotedString,
   ...[...keywordTokens].sort((a, b) => String(b.PATTERN).length - String(a.PATTERN).length),
   Identifier,
   LCurly,
@@ -278,13 +288,14 @@ export function lex(text: string): LexOutput {
     const start = error.offset;
     const end = start + Math.max(1, error.length);
     const shown = text.slice(start, Math.min(end, start + 20));
-    const message =
-      text[start] === "'"
-        ? "strings use double quotes: write `\"…\"`"
-        : `unexpected character${end - start > 1 ? "s" : ""} \`${shown}\``;
-    problems.push({ start, end, message });
+    problems.push({ start, end, message: `unexpected character${end - start > 1 ? "s" : ""} \`${shown}\`` });
   }
   for (const token of result.tokens) {
+    if (token.tokenType === SingleQuotedString) {
+      // The parser matches on tokenTypeIdx: both must change.
+      token.tokenType = StringLiteral;
+      token.tokenTypeIdx = StringLiteral.tokenTypeIdx!;
+    }
     const problem =
       token.tokenType === StringLiteral
         ? decodeString(token.image).problem

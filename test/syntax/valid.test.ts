@@ -1,0 +1,15 @@
+// Valid fixtures parse with no diagnostics, and their AST (spans stripped) is
+// checked in beside them as NAME.ast.json.
+
+import { describe, expect, it } from "vitest";
+import { astSnapshot, fixtures, parseFixture } from "./harness";
+
+describe("valid .route files", () => {
+  for (const [name, path] of fixtures("valid")) {
+    it(`${name} parses without diagnostics`, async () => {
+      const { parsed, diagnostics } = parseFixture(path);
+      expect(diagnostics).toEqual([]);
+      await expect(astSnapshot(parsed.file)).toMatchFileSnapshot(path.replace(/\.route$/, ".ast.json"));
+    });
+  }
+});
