@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/compile";
 import { hashTable } from "../../compiler/hash";
+import { loadTable } from "../../runtime/index";
 import { loadProgram, repositoryRoot } from "./load-program";
 
 const fixtures = join(repositoryRoot, "test/fixtures/compiler");
@@ -27,6 +28,8 @@ describe("compile", () => {
       expect(emit(path)).toBe(emitted);
       const table = JSON.parse(emitted);
       expect(hashTable(table)).toBe(table.hash);
+      // The runtime accepts what the compiler writes.
+      expect(() => loadTable(table)).not.toThrow();
     });
   }
 
@@ -49,5 +52,6 @@ describe("compile", () => {
     });
     expect(value!.roster.teams.emea_sdr).toEqual({ members: [{ rep: "erin", weight: 2 }, { rep: "frank", weight: null }] });
     expect(emit(join(repositoryRoot, "samples/acme.route"))).toBe(JSON.stringify(value, null, 2) + "\n");
+    expect(() => loadTable(value)).not.toThrow();
   });
 });
