@@ -24,9 +24,10 @@ export function nodeIo(): Io {
     stderr: (text) => void process.stderr.write(text),
     readStdin: async () => {
       if (process.stdin.isTTY) return null;
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString("utf8");
+      process.stdin.setEncoding("utf8");
+      let text = "";
+      for await (const chunk of process.stdin) text += chunk as string;
+      return text;
     },
   };
 }

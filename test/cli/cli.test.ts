@@ -47,7 +47,7 @@ describe("route check", () => {
     const result = await run(["check", "test/fixtures/cli/mistakes.route", "--format", "json"]);
     expect(result.code).toBe(1);
     const parsed = JSON.parse(result.stdout) as { diagnostics: Record<string, unknown>[] };
-    expect(parsed.diagnostics.length).toBe(3);
+    expect(parsed.diagnostics.length).toBe(4);
     for (const d of parsed.diagnostics) {
       expect(Object.keys(d)).toEqual(expect.arrayContaining(["file", "line", "column", "endLine", "endColumn", "severity", "code", "message"]));
     }
@@ -78,7 +78,7 @@ describe("route compile", () => {
     const result = await run(["compile", "test/fixtures/cli/mistakes.route", "-o", out]);
     expect(result.code).toBe(1);
     expect(existsSync(out)).toBe(false);
-    expect(result.stderr).toContain("not compiled: 3 errors");
+    expect(result.stderr).toContain("not compiled: 4 errors");
   });
 });
 
