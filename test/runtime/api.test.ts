@@ -136,3 +136,16 @@ describe("place", () => {
     expect(place(table, "inbound", match(table, "inbound", {}), {}, { unavailable: "alice" as never, at: 5 as never }).step).toBe("primary");
   });
 });
+
+describe("Architecture Invariant: the runtime imports nothing outside runtime/", () => {
+  it("every import in runtime/*.ts is a sibling file", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const { fileURLToPath } = await import("node:url");
+    const folder = fileURLToPath(new URL("../../runtime/", import.meta.url));
+    for (const file of readdirSync(folder).filter((name) => name.endsWith(".ts"))) {
+      const source = readFileSync(folder + file, "utf8");
+      const specifiers = [...source.matchAll(/(?:import|export)[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] ?? m[2]);
+      for (const specifier of specifiers) expect(specifier, `${file} imports ${specifier}`).toMatch(/^\.\/[\w-]+$/);
+    }
+  });
+});
