@@ -80,6 +80,11 @@ export interface SourceFile {
   kind: "file";
   /** The path the host gave for this file. */
   path: string;
+  /**
+   * The file's text, when whoever parsed it keeps it (optional, additive). The
+   * compiler turns spans into lines and columns with it, without reading the disk.
+   */
+  text?: string;
   imports: ImportDecl[];
   declarations: Declaration[];
   span: Span;

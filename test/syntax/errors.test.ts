@@ -1,5 +1,5 @@
 // Each error fixture states its syntax errors inline (`#  ^^^ error
-// syntax-error: …`); what survived recovery is checked in as NAME.outline.txt.
+// syntax-error: …`) and ends with `queue survivor`; what survived recovery is checked in as NAME.outline.txt.
 
 import { describe, expect, it } from "vitest";
 import { compareExpectations, readExpectations } from "../harness/expectations";
@@ -15,6 +15,8 @@ describe("syntax errors", () => {
         expect(diagnostic.message).not.toMatch(/\.$|\n/);
         expect(diagnostic.message).not.toMatch(/LCurly|RCurly|Identifier|StringLiteral|NumberLiteral|EOF/);
       }
+      // Every error fixture ends with `queue survivor`: recovery must reach it.
+      expect(parsed.file.declarations.at(-1)).toMatchObject({ kind: "queue", name: { text: "survivor" } });
       await expect(outline(parsed.file)).toMatchFileSnapshot(path.replace(/\.route$/, ".outline.txt"));
     });
   }
