@@ -118,8 +118,14 @@ function checkDeclarations(checker: Checker): void {
 
 /** `test-needs-instant`: the reference evaluator says whether the test's record reaches a `within`/`outside` test. */
 function reportNeedsInstant(checker: Checker, test: Program["tests"][number], span: Diagnostic["span"]): void {
-  const decision = evaluate(checker.program, test.router, test.record, { at: null });
-  if (!decision.reachedWithin) return;
+  let reached: boolean;
+  try {
+    reached = evaluate(checker.program, test.router, test.record, { at: null }).reachedWithin;
+  } catch (error) {
+    checker.report(internalError(span, "check", error));
+    return;
+  }
+  if (!reached) return;
   checker.report(
     makeDiagnostic("test-needs-instant", span, `test "${test.name}" reaches a \`within\` or \`outside\` test, so it needs an \`at\` instant`, {
       help: "add a line such as `at 2026-12-01T09:00Z`",

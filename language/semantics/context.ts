@@ -86,7 +86,7 @@ export class Checker {
     const noun = kinds.map((kind) => kindNoun[kind]).join(" or ");
     const candidates = this.namesOf(unit, kinds);
     const otherKind =
-      entry && !suggestName(name.text, candidates) ? `\`${name.text}\` is a ${kindNoun[entry.kind]}, not a ${noun}` : undefined;
+      entry && !suggestName(name.text, candidates) ? `\`${name.text}\` is ${article(kindNoun[entry.kind])}, not ${article(noun)}` : undefined;
     this.report(unknownName(name.span, name.text, `unknown ${noun} \`${name.text}\``, candidates, "unknown-name", otherKind));
     return undefined;
   }
@@ -95,4 +95,10 @@ export class Checker {
   slice(unit: Unit, span: Span): string {
     return unit.text.slice(span.start, span.end);
   }
+}
+
+/** "a rep", "an enum", "hours" (a mass noun takes no article). */
+function article(noun: string): string {
+  if (noun === "hours") return "hours";
+  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
 }

@@ -5,7 +5,7 @@
 import type { Span } from "../diagnostics/diagnostic";
 import type { EnumDecl, ListDecl, Literal, NameOrString, NumberLiteral, QueueDecl, RepDecl, TeamDecl } from "../syntax/ast";
 import type { Checker, Unit } from "./context";
-import type { EnumModel, ListModel, QueueModel, RepModel, Scalar, TeamModel, ValueType } from "./model";
+import type { EnumModel, ListModel, QueueModel, RepModel, TeamModel, ValueType } from "./model";
 import { makeDiagnostic, unknownName } from "./report";
 import { isRealDate } from "./dates";
 
@@ -240,9 +240,4 @@ function positive(checker: Checker, value: NumberLiteral, what: string): boolean
   if (value.value > 0) return true;
   checker.report(makeDiagnostic("invalid-value", value.span, `${what} must be greater than 0, not ${value.raw}`));
   return false;
-}
-
-/** Scalars of a literal list, for callers that already know the type fits. */
-export function literalValue(literal: Literal): Scalar {
-  return literal.kind === "name" ? literal.name.text : literal.value;
 }
