@@ -213,14 +213,24 @@ export function render(condition: Condition, env?: CompileEnv): string {
       return condition.all.map((item) => (item.op === "or" ? `(${render(item, env)})` : render(item, env))).join(" and ");
     case "or":
       return condition.any.map((item) => render(item, env)).join(" or ");
-    case "not":
-      if (condition.cond.op === "within") return `outside ${condition.cond.hours}`;
-      return `not (${render(condition.cond, env)})`;
+    case "not": {
+      const inner = condition.cond;
+      if (inner.op === "within") return `outside ${inner.hours}`;
+      // A checker may keep the source text of `is not V` on the positive test inside; shown as is, not doubled.
+      if ("text" in inner && typeof inner.text === "string" && writtenNegative(inner.text)) return inner.text;
+      return `not (${render(inner, env)})`;
+    }
     case "within":
       return `within ${condition.hours}`;
     default:
       return renderTest(condition, env);
   }
+}
+
+/** Whether source text already says the negative form (`is not`, `not in`, `has none of`, `!=`, `not f`), ignoring string literals. */
+function writtenNegative(text: string): boolean {
+  const bare = text.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  return /^\s*not\b|\bis\s+not\b|\bnot\s+in\b|\bhas\s+none\s+of\b|!=/.test(bare);
 }
 
 function renderTest(test: Test, env?: CompileEnv): string {
