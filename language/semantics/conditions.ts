@@ -83,8 +83,7 @@ function resolveSubject(checker: Checker, scope: ConditionScope, condition: Test
   const label = `\`${segments.map((segment) => segment.text).join(".")}\``;
   const record = scope.record === null ? undefined : checker.records.get(scope.record);
   const isField = record?.fields.has(first.text) ?? false;
-  const entry = checker.lookup(scope.unit, first.text);
-  if (!isField && segments.length === 1 && entry?.kind === "score") {
+  if (!isField && segments.length === 1 && checker.lookupKind(scope.unit, first.text, ["score"])) {
     checker.scoreUse(first.text, scope.record, first.span, scope.scores);
     return { subject: { kind: "score", score: first.text }, type: { type: "number", optional: false }, isScore: true, optional: false, label: `score ${label}` };
   }

@@ -67,6 +67,11 @@ export class Checker {
     return unit.scope.get(name)?.[0];
   }
 
+  /** The declaration of one of `kinds` that a name refers to in `unit`'s scope. */
+  lookupKind(unit: Unit, name: string, kinds: readonly DeclarationKind[]): ScopeEntry | undefined {
+    return unit.scope.get(name)?.find((entry) => kinds.includes(entry.kind));
+  }
+
   /** Names of the given kinds visible in `unit`. */
   namesOf(unit: Unit, kinds: readonly DeclarationKind[]): string[] {
     const names: string[] = [];
@@ -81,8 +86,9 @@ export class Checker {
    * `unknown-name` ("unknown team `x`") and returns undefined.
    */
   resolve(unit: Unit, name: Name, kinds: readonly DeclarationKind[]): string | undefined {
+    // A name declared twice (already a `duplicate-name`) still resolves to the declaration of the wanted kind.
+    if (this.lookupKind(unit, name.text, kinds)) return name.text;
     const entry = this.lookup(unit, name.text);
-    if (entry && kinds.includes(entry.kind)) return name.text;
     const noun = kinds.map((kind) => kindNoun[kind]).join(" or ");
     const candidates = this.namesOf(unit, kinds);
     const otherKind =

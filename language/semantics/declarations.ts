@@ -80,7 +80,7 @@ function nameListType(checker: Checker, unit: Unit, names: Extract<Literal, { ki
   }
   const fitting = candidates.find((enumName) => names.every((item) => membersOf(enumName).includes(item.name.text)));
   if (fitting) return { type: "enum", enum: fitting };
-  if (qualifiers.size === 0 && names.every((item) => checker.lookup(unit, item.name.text)?.kind === "rep")) return { type: "rep" };
+  if (qualifiers.size === 0 && names.every((item) => checker.lookupKind(unit, item.name.text, ["rep"]))) return { type: "rep" };
   // Report against the enum that has the most of the names: the likeliest intent.
   let best: string | undefined;
   let bestCount = 0;
@@ -101,8 +101,7 @@ function nameListType(checker: Checker, unit: Unit, names: Extract<Literal, { ki
     return undefined;
   }
   for (const item of names) {
-    const entry = checker.lookup(unit, item.name.text);
-    if (entry?.kind === "rep") continue;
+    if (checker.lookupKind(unit, item.name.text, ["rep"])) continue;
     const all = enumNames.flatMap(membersOf);
     checker.report(
       unknownName(item.name.span, item.name.text, `\`${item.name.text}\` is not a member of any enum in scope`, all, "unknown-name", "quote it to list text"),

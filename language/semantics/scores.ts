@@ -130,7 +130,7 @@ function reportCycles(checker: Checker, all: ScoreEntry[]): void {
           const segments = condition.subject.segments;
           const name = segments[0]?.text;
           if (segments.length !== 1 || name === undefined || record?.fields.has(name)) return;
-          if (checker.lookup(unit, name)?.kind === "score") used.add(name);
+          if (checker.lookupKind(unit, name, ["score"])) used.add(name);
           return;
         }
         default:

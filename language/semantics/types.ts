@@ -47,7 +47,7 @@ export function resolveType(checker: Checker, unit: Unit, ref: TypeRef): FieldTy
   if (builtin) {
     base = { type: builtin, optional };
   } else {
-    const entry = checker.lookup(unit, name.text);
+    const entry = checker.lookupKind(unit, name.text, ["enum", "record"]);
     if (entry?.kind === "enum") base = { type: "enum", enum: name.text, optional };
     else if (entry?.kind === "record") base = { type: "record", record: name.text, optional };
     else {

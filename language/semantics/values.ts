@@ -67,8 +67,7 @@ export function checkMember(checker: Checker, unit: Unit, literal: Literal, enum
   if (literal.qualifier) {
     const qualifier = literal.qualifier.text;
     if (qualifier !== enumName) {
-      const entry = checker.lookup(unit, qualifier);
-      if (!entry || entry.kind !== "enum") {
+      if (!checker.lookupKind(unit, qualifier, ["enum"])) {
         checker.resolve(unit, literal.qualifier, ["enum"]);
         return undefined;
       }
