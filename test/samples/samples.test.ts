@@ -50,6 +50,9 @@ function describeDiagnostic(d: Diagnostic): string {
   return `${d.span.file}:${position.line}:${position.column} ${d.severity} ${d.code}: ${d.message}`;
 }
 
+// Our own workspaces' entry files: each must carry tests and at least one assert.
+const workspaces = ["samples/chat/chat.route", "samples/territories/leads.route", "samples/support/cases.route"];
+
 const files = routeFiles(samplesFolder);
 
 describe("samples", () => {
@@ -58,12 +61,20 @@ describe("samples", () => {
       expect.arrayContaining([
         "samples/acme.route",
         "samples/people.route",
-        "samples/chat/chat.route",
-        "samples/territories/leads.route",
-        "samples/support/cases.route",
+        ...workspaces,
       ]),
     );
   });
+
+  for (const entry of workspaces) {
+    it(`${entry} has tests, an assert, and a test for every router`, () => {
+      const program = checkProgram(entry, host).value;
+      expect(program.tests.length).toBeGreaterThan(0);
+      expect(program.asserts.length).toBeGreaterThan(0);
+      const tested = new Set(program.tests.map((t) => t.router));
+      expect([...program.routers.keys()].filter((id) => !tested.has(id))).toEqual([]);
+    });
+  }
 
   for (const file of files) {
     describe(file, () => {
