@@ -149,3 +149,17 @@ describe("Architecture Invariant: the runtime imports nothing outside runtime/",
     }
   });
 });
+
+describe("docs/table-format.md", () => {
+  it("its example table loads and matches as the page says", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { fileURLToPath } = await import("node:url");
+    const page = readFileSync(fileURLToPath(new URL("../../docs/table-format.md", import.meta.url)), "utf8");
+    const json = /```json\n([\s\S]*?)```/.exec(page)![1]!.replace('"…"', '"0"');
+    const table = loadTable(json);
+    expect(match(table, "inbound", { region: "emea" })).toMatchObject({ outcome: "rule", rule: "EMEA big", target: { kind: "team", id: "emea" } });
+    const gold = match(table, "inbound", { region: "Gold" });
+    expect(gold.outcome).toBe("unmatched");
+    expect(gold.trace).toContainEqual({ kind: "note", field: "region", message: 'unknown value "Gold" for Region' });
+  });
+});
