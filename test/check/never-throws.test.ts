@@ -82,8 +82,26 @@ function mutate(text: string, mutations: Mutation[]): string {
   return result;
 }
 
+/** Model invariants: negative forms are `not` of positive ones, so no leaf compares with `!=`. */
+function assertNormalised(value: unknown): void {
+  if (Array.isArray(value)) {
+    value.forEach(assertNormalised);
+    return;
+  }
+  if (value instanceof Map) {
+    for (const item of value.values()) assertNormalised(item);
+    return;
+  }
+  if (value === null || typeof value !== "object") return;
+  const record = value as Record<string, unknown>;
+  if (record.op === "cmp") expect(record.cmp).not.toBe("!=");
+  for (const [key, item] of Object.entries(record)) if (key !== "span" && key !== "files") assertNormalised(item);
+}
+
 function assertWellBehaved(files: Record<string, string>, entry: string): void {
   const result = checkProgram(entry, new MemoryHost(files));
+  assertNormalised(result.value.routers);
+  assertNormalised(result.value.scores);
   const internal = result.diagnostics.filter((d) => d.code === "internal-error");
   expect(internal.map((d) => d.message)).toEqual([]);
   for (const diagnostic of result.diagnostics) {
