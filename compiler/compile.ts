@@ -2,7 +2,6 @@
 // Deterministic: declarations sorted by name, members in declaration order,
 // and `hash` the SHA-256 of the canonical JSON of everything else.
 
-import { readFileSync } from "node:fs";
 import { relative, sep } from "node:path";
 import type { Diagnostic, Result, Span } from "../language/diagnostics/diagnostic";
 import { LineIndex } from "../language/diagnostics/line-index";
@@ -28,8 +27,9 @@ export interface CompileOptions {
   /** Paths in the table (`source`, each rule's `source.file`) are written relative to this folder. */
   root?: string;
   /**
-   * Reads a source file's text, to turn rule spans into lines and columns.
-   * NOTE: the model keeps offsets only, so the compiler needs the text; by default it reads the path from disk.
+   * A source file's text, to turn rule spans into lines and columns. Without it the compiler uses
+   * `SourceFile.text` when the parser kept it, and otherwise writes line and column 0 ("unknown").
+   * NOTE: the compiler never reads the disk itself (only compiler/cli does); pass the checker's host.
    */
   readFile?: (path: string) => string | undefined;
 }
@@ -53,7 +53,7 @@ export function compile(program: Program, options: CompileOptions = {}): Result<
 }
 
 function compileOrRefuse(program: Program, options: CompileOptions): Table {
-  const locate = sourceLocator(options);
+  const locate = sourceLocator(program, options);
   const displayPath = (path: string) => relativePath(path, options.root);
 
   const enums: Record<string, TableEnum> = {};
@@ -160,29 +160,23 @@ function sortedKeys(map: Map<string, unknown>): string[] {
   return [...map.keys()].sort();
 }
 
-/** Turns a span's start into 1-based line and column, reading each file's text once. */
-function sourceLocator(options: CompileOptions): (span: Span) => SourceLocation {
-  const read = options.readFile ?? readFromDisk;
-  const indexes = new Map<string, LineIndex>();
+/** Turns a span's start into 1-based line and column, finding each file's text once; 0 and 0 when no text is known. */
+function sourceLocator(program: Program, options: CompileOptions): (span: Span) => SourceLocation {
+  const indexes = new Map<string, LineIndex | null>();
+  const textOf = (path: string): string | undefined =>
+    options.readFile?.(path) ?? program.files.find((file) => file.path === path)?.text;
   return (span) => {
     let index = indexes.get(span.file);
-    if (!index) {
-      const text = read(span.file);
-      if (text === undefined) throw new RefusedModel(`cannot read \`${span.file}\` to say where its rules are`);
-      index = new LineIndex(text);
+    if (index === undefined) {
+      const text = textOf(span.file);
+      index = text === undefined ? null : new LineIndex(text);
       indexes.set(span.file, index);
     }
+    const file = relativePath(span.file, options.root);
+    if (index === null) return { file, line: 0, column: 0 };
     const position = index.position(span.start);
-    return { file: relativePath(span.file, options.root), line: position.line, column: position.column };
+    return { file, line: position.line, column: position.column };
   };
-}
-
-function readFromDisk(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
-  }
 }
 
 /** `path` relative to `root`, with forward slashes; unchanged without a root. */

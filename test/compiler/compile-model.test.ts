@@ -66,6 +66,14 @@ describe("compile (hand-built models)", () => {
     expect(table.routers.inbound!.rules[0]!.source).toEqual({ file: "samples/main.route", line: 2, column: 3 });
   });
 
+  it("finds the text in the parsed file, or writes line 0 when none is known", () => {
+    const program = sample();
+    for (const rule of program.routers.get("inbound")!.rules) rule.header = { file: "main.route", start: 28, end: 30 };
+    expect(compile(program).value!.routers.inbound!.rules[0]!.source).toEqual({ file: "main.route", line: 0, column: 0 });
+    program.files[0]!.text = readFile();
+    expect(compile(program).value!.routers.inbound!.rules[0]!.source).toEqual({ file: "main.route", line: 2, column: 3 });
+  });
+
   it("refuses unresolved conditions and missing assigns with an internal error", () => {
     const unknown = sample();
     unknown.routers.get("inbound")!.rules[0]!.condition = { kind: "unknown", span: build.span };

@@ -8,12 +8,12 @@ import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/compile";
 import { hashTable } from "../../compiler/hash";
 import { loadTable } from "../../runtime/index";
-import { loadProgram, repositoryRoot } from "./load-program";
+import { diskHost, loadProgram, repositoryRoot } from "./load-program";
 
 const fixtures = join(repositoryRoot, "test/fixtures/compiler");
 
 function emit(path: string): string {
-  const compiled = compile(loadProgram(path), { root: repositoryRoot });
+  const compiled = compile(loadProgram(path), { root: repositoryRoot, readFile: diskHost.readFile });
   expect(compiled.diagnostics).toEqual([]);
   return JSON.stringify(compiled.value, null, 2) + "\n";
 }
@@ -35,7 +35,7 @@ describe("compile", () => {
 
   it("compiles the brief's acme.route with its roster", () => {
     const program = loadProgram(join(repositoryRoot, "samples/acme.route"));
-    const { value, diagnostics } = compile(program, { root: repositoryRoot });
+    const { value, diagnostics } = compile(program, { root: repositoryRoot, readFile: diskHost.readFile });
     expect(diagnostics).toEqual([]);
     expect(value!.source).toEqual({ entry: "samples/acme.route", files: ["samples/acme.route", "samples/people.route"] });
     expect(Object.keys(value!.routers)).toEqual(["inbound", "pounce"]);

@@ -37,7 +37,7 @@ describe("the samples' tests pass", () => {
       const checked = checkProgram(file, diskHost);
       expect(hasErrors(checked.diagnostics)).toBe(false);
       if (checked.value.tests.length === 0) return;
-      const table = compile(checked.value, { root: repositoryRoot }).value!;
+      const table = compile(checked.value, { root: repositoryRoot, readFile: diskHost.readFile }).value!;
       const report = runTests(checked.value, loadTable(table));
       const failed = report.tests.filter((test) => test.status === "failed").map((test) => ({ name: test.name, failures: test.failures }));
       expect(failed).toEqual([]);

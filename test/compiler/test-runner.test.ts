@@ -7,14 +7,14 @@ import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/compile";
 import { runTests } from "../../compiler/test-runner";
 import { loadTable } from "../../runtime/index";
-import { loadProgram, repositoryRoot } from "./load-program";
+import { diskHost, loadProgram, repositoryRoot } from "./load-program";
 
 const folder = join(repositoryRoot, "test/fixtures/compiler/runner");
 
 describe("runTests", () => {
   it("reports each test's failures in rev-ops words", () => {
     const program = loadProgram(join(folder, "tests.route"));
-    const table = compile(program, { root: repositoryRoot }).value!;
+    const table = compile(program, { root: repositoryRoot, readFile: diskHost.readFile }).value!;
     const report = runTests(program, loadTable(table));
     const expected = JSON.parse(readFileSync(join(folder, "expected.json"), "utf8"));
     expect({
