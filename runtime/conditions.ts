@@ -83,7 +83,7 @@ function compileWithin(id: string, text: string, env: CompileEnv): Evaluator {
     if (context.instant === null) {
       if (!context.instantInvalid && !context.notedWithin.has(id)) {
         context.notedWithin.add(id);
-        context.note(id, `no instant was given, so \`within ${id}\` is false; pass \`at\` to route by time`);
+        context.note(null, `no instant was given, so \`within ${id}\` is false; pass \`at\` to route by time`);
       }
       return { holds: false, test: text, value: context.instantInvalid ? "invalid instant" : "no instant" };
     }

@@ -86,7 +86,7 @@ export function evalContext(
       const key = `${field}\u0000${message}`;
       if (noted.has(key)) return;
       noted.add(key);
-      trace.push({ kind: "note", field, message });
+      trace.push(field === null ? { kind: "note", message } : { kind: "note", field, message });
     },
     instant,
     instantInvalid,

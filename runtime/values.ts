@@ -39,7 +39,8 @@ export interface ReadContext {
   enumWires: Map<string, Map<string, string>>;
   /** Folded rep id, email or CRM id → rep id. */
   repHandles: Map<string, string>;
-  note(field: string, message: string): void;
+  /** Add a trace note once; `field` is the field path it concerns, or null. */
+  note(field: string | null, message: string): void;
 }
 
 export const MISSING: Value = { kind: "missing", seen: "missing" };
