@@ -56,6 +56,17 @@ describe("compile (hand-built models)", () => {
     expect(canonicalJson(rest)).not.toContain('"hash"');
   });
 
+  it("does not depend on the order the checker declared things in", () => {
+    const reordered = sample();
+    for (const key of ["enums", "reps", "hours", "scores", "routers", "queues", "records"] as const) {
+      const map = reordered[key] as Map<string, unknown>;
+      const entries = [...map.entries()].reverse();
+      map.clear();
+      for (const [name, value] of entries) map.set(name, value);
+    }
+    expect(JSON.stringify(compile(reordered, { readFile }).value)).toBe(JSON.stringify(compile(sample(), { readFile }).value));
+  });
+
   it("writes paths relative to the root", () => {
     const program = sample();
     program.entry = "/repo/samples/main.route";
