@@ -132,7 +132,9 @@ function cycleMessage(paths: string[]): string {
 function parseSafely(path: string, text: string): ParsedText {
   try {
     const result = parse(text, path);
-    return { text, file: result.value.file, comments: result.value.comments, diagnostics: result.diagnostics };
+    // The text travels with the tree so later stages (the compiler's rule
+    // locations, renderers) need no disk access of their own.
+    return { text, file: { ...result.value.file, text }, comments: result.value.comments, diagnostics: result.diagnostics };
   } catch (error) {
     const span: Span = { file: path, start: 0, end: 0 };
     return {
