@@ -126,7 +126,7 @@ describe("checkProgram never throws", () => {
           assertWellBehaved({ "w/main.route": main, "w/people.route": mutate(people, peopleMutations) }, "w/main.route");
         },
       ),
-      { numRuns: 1500 },
+      { numRuns: 7500 },
     );
   });
 
@@ -135,7 +135,7 @@ describe("checkProgram never throws", () => {
       fc.property(fc.array(fc.constantFrom(...vocabulary), { maxLength: 120 }), (tokens) => {
         assertWellBehaved({ "soup.route": tokens.join(" ") }, "soup.route");
       }),
-      { numRuns: 500 },
+      { numRuns: 2500 },
     );
   });
 });
