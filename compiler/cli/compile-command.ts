@@ -19,8 +19,10 @@ export function compileCommand(io: Io, entryArg: string, output: string | undefi
   const failed = hasErrors(diagnostics) || built.table === null;
   if (format === "json" && (failed || output)) {
     io.stdout(JSON.stringify({ diagnostics: diagnosticsJson(io, host, diagnostics), written: failed ? null : output }, null, 2) + "\n");
-  } else if (diagnostics.length > 0) {
-    io.stderr(diagnosticsText(io, host, diagnostics) + "\n");
+  } else {
+    // Notes (infos) belong to `route check`; compiling shows only what can stop or surprise.
+    const shown = diagnostics.filter((d) => d.severity === "error" || d.severity === "warning");
+    if (shown.length > 0) io.stderr(diagnosticsText(io, host, shown) + "\n");
   }
   if (failed) {
     if (format === "text") io.stderr(`not compiled: ${summarize(diagnostics)}\n`);
