@@ -24,7 +24,10 @@ export function checkRouter(checker: Checker, unit: Unit, declaration: RouterDec
   const otherwise = declaration.otherwise ? checkOutcome(checker, scope, declaration.otherwise.clauses, declaration.otherwise, "`otherwise`") : null;
 
   if (declaration.otherwise) {
-    const catchAll = declaration.rules.find((rule) => !rule.disabled && !rule.clauses.some((clause) => clause.kind === "when"));
+    // A rule that lost clauses to a syntax error may have lost its `when`: no claim about it (no cascades).
+    const catchAll = declaration.rules.find(
+      (rule) => !rule.disabled && !rule.incomplete && !rule.clauses.some((clause) => clause.kind === "when"),
+    );
     if (catchAll) {
       checker.report(
         makeDiagnostic(
@@ -51,7 +54,11 @@ function checkRule(checker: Checker, scope: TargetScope, rule: RuleDecl): RuleMo
     name: rule.name.value,
     enabled: !rule.disabled,
     priority,
-    condition: when ? checkCondition(checker, { unit: scope.unit, record: scope.record, scores: [] }, when.condition) : { kind: "true" },
+    condition: when
+      ? checkCondition(checker, { unit: scope.unit, record: scope.record, scores: [] }, when.condition)
+      : rule.incomplete
+        ? { kind: "unknown", span: rule.header }
+        : { kind: "true" },
   };
 }
 
@@ -78,7 +85,9 @@ function checkOutcome(
     );
   }
   const assignClause = single.get("assign") as AssignClause | undefined;
-  if (!assignClause) {
+  // After a syntax error inside the rule, the parser already said what is wrong; a missing
+  // `assign to` may just be the clause it could not read.
+  if (!assignClause && !owner.incomplete) {
     checker.report(makeDiagnostic("missing-assign", owner.header, `${ownerLabel} has no \`assign to\``, { help: "add a line such as `assign to queue manual_review`" }));
   }
   const assign = assignClause ? checkTarget(checker, scope, assignClause.target, assignClause.method) : null;
