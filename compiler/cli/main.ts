@@ -5,6 +5,8 @@
 import { parseArgs } from "node:util";
 import { checkCommand } from "./check-command";
 import { compileCommand } from "./compile-command";
+import { fmtCommand } from "./fmt-command";
+import { lspCommand } from "./lsp-command";
 import { UsageError } from "./files";
 import type { Io } from "./io";
 import { matchCommand } from "./match-command";
@@ -21,6 +23,8 @@ Usage:
   route match <entry.route | table.json> --router <id> [--record '<json>' | stdin]
               [--at <ISO instant>] [--format text|json] [--ndjson] [--coerce]
   route test <files or folders…> [--format text|json]
+  route fmt [--check] [--print-width N] <files or folders…>
+  route lsp --stdio                      the language server, for editors
   route --help | --version
 
 Exit status: 0 fine, 1 an error in the rules or a failing test, 2 a wrong command line.
@@ -87,6 +91,15 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       need(positionals, "`route test` needs at least one file or folder");
       return testCommand(io, positionals, format(values.format));
     }
+    case "lsp": {
+      const { values } = parse(rest, { stdio: { type: "boolean" } });
+      return lspCommand(Boolean(values.stdio));
+    }
+    case "fmt": {
+      const { values, positionals } = parse(rest, { check: { type: "boolean" }, "print-width": { type: "string" } });
+      need(positionals, "`route fmt` needs at least one file or folder");
+      return fmtCommand(io, positionals, { check: Boolean(values.check), ...printWidth(values["print-width"]) });
+    }
     default:
       throw new UsageError(`unknown command \`${command}\`; commands: check, compile, match, test`);
   }
@@ -100,6 +113,13 @@ function parse(args: string[], options: Options) {
 
 function need(positionals: string[], message: string): void {
   if (positionals.length === 0) throw new UsageError(message);
+}
+
+function printWidth(value: unknown): { printWidth?: number } {
+  if (value === undefined) return {};
+  const width = Number(value);
+  if (!Number.isInteger(width) || width < 20 || width > 1000) throw new UsageError(`\`--print-width ${String(value)}\` is not a width: use a whole number from 20 to 1000`);
+  return { printWidth: width };
 }
 
 function format(value: unknown): Format {
