@@ -1,0 +1,146 @@
+// Cubes and formulas over finite-domain region variables: the set algebra
+// the analysis and the matching index share. A cube fixes, per variable, the
+// set of its values still allowed (a bitmask); a formula is a union of cubes.
+
+/** Values of one variable as a bitmask: bit i set = value i allowed. Absent from a cube = every value. */
+export type Mask = bigint;
+
+/** A conjunction: for each listed variable, the values allowed. Unlisted variables are unconstrained. */
+export type Cube = Map<number, Mask>;
+
+/** A union of cubes (disjunctive normal form). `[]` is false; `[new Map()]` is true. */
+export type Formula = Cube[];
+
+/** Thrown when a formula grows past its budget; callers turn it into "undecided", never a guess. */
+export class RegionLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RegionLimitError";
+  }
+}
+
+/** The most cubes one formula may hold before the work is called undecided. */
+export const FORMULA_LIMIT = 20_000;
+
+export function fullMask(size: number): Mask {
+  return (1n << BigInt(size)) - 1n;
+}
+
+export function maskOf(indexes: Iterable<number>): Mask {
+  let mask = 0n;
+  for (const index of indexes) mask |= 1n << BigInt(index);
+  return mask;
+}
+
+/** The indexes of the set bits, ascending. */
+export function bitsOf(mask: Mask): number[] {
+  const bits: number[] = [];
+  let index = 0;
+  while (mask > 0n) {
+    if (mask & 1n) bits.push(index);
+    mask >>= 1n;
+    index++;
+  }
+  return bits;
+}
+
+export function lowestBit(mask: Mask): number {
+  let index = 0;
+  while (mask > 0n && (mask & 1n) === 0n) {
+    mask >>= 1n;
+    index++;
+  }
+  return index;
+}
+
+export const TRUE: Formula = [new Map()];
+export const FALSE: Formula = [];
+
+export function literal(variable: number, mask: Mask, sizes: readonly number[]): Formula {
+  if (mask === 0n) return [];
+  if (mask === fullMask(sizes[variable]!)) return [new Map()];
+  return [new Map([[variable, mask]])];
+}
+
+/** The intersection of two cubes, or null when it is empty. */
+export function intersectCubes(a: Cube, b: Cube): Cube | null {
+  const result = new Map(a);
+  for (const [variable, mask] of b) {
+    const current = result.get(variable);
+    const next = current === undefined ? mask : current & mask;
+    if (next === 0n) return null;
+    result.set(variable, next);
+  }
+  return result;
+}
+
+/** Whether two cubes share an assignment. */
+export function cubesMeet(a: Cube, b: Cube): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const [variable, mask] of small) {
+    const other = large.get(variable);
+    if (other !== undefined && (other & mask) === 0n) return false;
+  }
+  return true;
+}
+
+export function or(...formulas: Formula[]): Formula {
+  const result = formulas.flat();
+  if (result.length > FORMULA_LIMIT) throw new RegionLimitError(`a condition expands to more than ${FORMULA_LIMIT} cases`);
+  return result;
+}
+
+export function and(a: Formula, b: Formula): Formula {
+  const result: Formula = [];
+  for (const left of a) {
+    for (const right of b) {
+      const cube = intersectCubes(left, right);
+      if (cube) result.push(cube);
+    }
+    if (result.length > FORMULA_LIMIT) throw new RegionLimitError(`a condition expands to more than ${FORMULA_LIMIT} cases`);
+  }
+  return result;
+}
+
+/**
+ * Splits `cube` by `cutter`: the part inside the cutter (or null) and
+ * disjoint cubes covering the part outside it.
+ */
+export function splitCube(cube: Cube, cutter: Cube, sizes: readonly number[]): { inside: Cube | null; outside: Cube[] } {
+  const outside: Cube[] = [];
+  let rest: Cube = cube;
+  for (const [variable, mask] of cutter) {
+    const current = rest.get(variable) ?? fullMask(sizes[variable]!);
+    const kept = current & mask;
+    if (kept === 0n) return { inside: null, outside: [cube] };
+    if (kept === current) continue;
+    const piece = new Map(rest);
+    piece.set(variable, current & ~mask);
+    outside.push(piece);
+    rest = new Map(rest);
+    rest.set(variable, kept);
+  }
+  return { inside: rest, outside };
+}
+
+/** Disjoint cubes covering `formula` minus `removed`. */
+export function subtract(formula: Formula, removed: Formula, sizes: readonly number[]): Formula {
+  let current = formula;
+  for (const cutter of removed) {
+    const next: Formula = [];
+    for (const cube of current) {
+      if (!cubesMeet(cube, cutter)) {
+        next.push(cube);
+        continue;
+      }
+      next.push(...splitCube(cube, cutter, sizes).outside);
+    }
+    if (next.length > FORMULA_LIMIT) throw new RegionLimitError(`a negated condition expands to more than ${FORMULA_LIMIT} cases`);
+    current = next;
+  }
+  return current;
+}
+
+export function not(formula: Formula, sizes: readonly number[]): Formula {
+  return subtract(TRUE, formula, sizes);
+}
