@@ -38,3 +38,9 @@ export type {
   TableOutcome,
   TableRule,
 } from "./table-format";
+
+// Choosing the person: distribution over a store (brief §6.2–6.5).
+export { createRouter, Router, type RouterOptions, type RouteOptions, type EventOptions } from "./distribute/router";
+export type { RoutedDecision, RouteStep, Assignee, PeopleTraceEntry } from "./distribute/decision";
+export type { Store, Presence, ClaimRequest, ClaimResult, ClaimStep, ClaimCandidate, CapCounter, StoreRejection } from "./distribute/store";
+export { MemoryStore } from "./stores/memory";
