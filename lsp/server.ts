@@ -265,7 +265,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const positions = workspace.positionsOf(path);
     const start = positions.offset(params.range.start);
     const end = positions.offset(params.range.end);
-    const actions = codeActions(file, workspace.readFile(path) ?? "", allDiagnostics(checked), start, end);
+    const actions = codeActions(file, workspace.readFile(path) ?? "", allDiagnostics(checked), start, end, [...checked.program.queues.keys()]);
     return actions.map((action): LspCodeAction => ({
       title: action.title,
       kind: action.kind === "quickfix" ? CodeActionKind.QuickFix : CodeActionKind.Refactor,

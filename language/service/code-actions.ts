@@ -16,7 +16,7 @@ export interface CodeAction {
 }
 
 /** Actions for the range [start, end] of `file`, given the diagnostics published for it. */
-export function codeActions(file: SourceFile, text: string, diagnostics: readonly Diagnostic[], start: number, end: number): CodeAction[] {
+export function codeActions(file: SourceFile, text: string, diagnostics: readonly Diagnostic[], start: number, end: number, queues: readonly string[] = []): CodeAction[] {
   const actions: CodeAction[] = [];
   const touching = diagnostics.filter((diagnostic) => diagnostic.span.file === file.path && diagnostic.span.start <= end && start <= diagnostic.span.end);
   for (const diagnostic of touching) {
@@ -26,19 +26,19 @@ export function codeActions(file: SourceFile, text: string, diagnostics: readonl
   const router = file.declarations.find((declaration): declaration is RouterDecl => declaration.kind === "router" && declaration.span.start <= start && end <= declaration.span.end);
   if (router && !router.otherwise && !router.incomplete) {
     const diagnostic = touching.find((candidate) => candidate.code === "unmatched-records");
-    actions.push({ title: "Add `otherwise` (send unmatched records to a queue)", kind: diagnostic ? "quickfix" : "refactor", edits: [addOtherwise(file, text, router)], ...(diagnostic ? { diagnostic } : {}) });
+    actions.push({ title: "Add `otherwise` (send unmatched records to a queue)", kind: diagnostic ? "quickfix" : "refactor", edits: [addOtherwise(file, text, router, queues)], ...(diagnostic ? { diagnostic } : {}) });
   }
   return actions;
 }
 
 // ---------------------------------------------------------------------------
 
-function addOtherwise(file: SourceFile, text: string, router: RouterDecl): TextEdit {
+/** The new `otherwise` sends records to the program's first queue, else leaves them unassigned. */
+function addOtherwise(file: SourceFile, text: string, router: RouterDecl, queues: readonly string[]): TextEdit {
   const closing = router.span.end - 1; // the router's `}`
   const lineStart = text.lastIndexOf("\n", closing - 1) + 1;
   const indent = "  ";
-  const queue = file.declarations.find((declaration) => declaration.kind === "queue");
-  const target = queue && queue.kind === "queue" ? `queue ${queue.name.text}` : "unassigned";
+  const target = queues[0] !== undefined ? `queue ${queues[0]}` : "unassigned";
   const onOwnLine = /^[ \t]*$/.test(text.slice(lineStart, closing));
   const insertAt = onOwnLine ? lineStart : closing;
   const newText = `${onOwnLine ? "" : "\n"}\n${indent}otherwise {\n${indent}${indent}assign to ${target}\n${indent}}\n`;
