@@ -1,0 +1,181 @@
+// What the printer knows about the original text beyond the AST: where the
+// brackets are, where the line breaks and blank lines were, and which comments
+// are still waiting to be printed. `sequence` places the comments of one
+// container (a block, a list, a condition chain) around its elements.
+
+import type { Comment } from "../syntax/ast";
+import { lex } from "../syntax/tokens";
+import { builders, type Doc } from "./doc";
+
+const { breakParent, hardline, join, lineSuffix } = builders;
+
+export class Source {
+  /** Start offsets of the bracket tokens, by image, in order. */
+  private readonly brackets = new Map<string, number[]>();
+
+  constructor(readonly text: string) {
+    for (const token of lex(text).tokens) {
+      const image = token.image;
+      if (image === "{" || image === "}" || image === "[" || image === "]") {
+        let list = this.brackets.get(image);
+        if (!list) this.brackets.set(image, (list = []));
+        list.push(token.startOffset);
+      }
+    }
+  }
+
+  /** The first `image` token starting at or after `offset` (-1 when none). */
+  next(image: "{" | "[", offset: number): number {
+    const list = this.brackets.get(image) ?? [];
+    for (const start of list) if (start >= offset) return start;
+    return -1;
+  }
+
+  /** The last `image` token starting before `offset` (-1 when none). */
+  previous(image: "}" | "]", offset: number): number {
+    const list = this.brackets.get(image) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) if (list[i]! < offset) return list[i]!;
+    return -1;
+  }
+
+  newlineBetween(from: number, to: number): boolean {
+    return from < to && this.text.slice(from, to).includes("\n");
+  }
+
+  blankLineBetween(from: number, to: number): boolean {
+    if (from >= to) return false;
+    const gap = this.text.slice(from, to);
+    return gap.indexOf("\n") !== gap.lastIndexOf("\n");
+  }
+
+  /** The offset of the first character at or after `offset` that is neither space nor comment. */
+  skipTrivia(offset: number): number {
+    const text = this.text;
+    let at = offset;
+    while (at < text.length) {
+      const char = text[at]!;
+      if (char === "#") while (at < text.length && text[at] !== "\n") at++;
+      else if (char === " " || char === "\t" || char === "\r" || char === "\n") at++;
+      else break;
+    }
+    return at;
+  }
+
+  /** The text of a span exactly as written (strings keep their escapes). */
+  slice(span: { start: number; end: number }): string {
+    return this.text.slice(span.start, span.end);
+  }
+}
+
+/** The comments of one file; each is printed exactly once. */
+export class CommentPool {
+  private readonly used: boolean[];
+
+  constructor(readonly comments: readonly Comment[]) {
+    this.used = comments.map(() => false);
+  }
+
+  /** Unprinted comments starting in [from, to), marked printed, in order. */
+  take(from: number, to: number): Comment[] {
+    const taken: Comment[] = [];
+    this.comments.forEach((comment, index) => {
+      if (!this.used[index] && comment.span.start >= from && comment.span.start < to) {
+        this.used[index] = true;
+        taken.push(comment);
+      }
+    });
+    return taken;
+  }
+
+  /** The first unprinted comment starting in [from, to), left unprinted. */
+  peek(from: number, to: number): Comment | undefined {
+    return this.comments.find((comment, index) => !this.used[index] && comment.span.start >= from && comment.span.start < to);
+  }
+}
+
+export interface Context {
+  source: Source;
+  comments: CommentPool;
+}
+
+/** One element of a container: where it was, and how to print it. */
+export interface Element {
+  start: number;
+  end: number;
+  print: () => Doc;
+}
+
+/** A line of a container's body: a comment on its own line, or an element. */
+export interface Slot {
+  kind: "comment" | "element";
+  /** For an element: its doc followed by its same-line comments. */
+  doc: Doc;
+  /** A blank line separated it from what came before (never for the first). */
+  blankBefore: boolean;
+}
+
+export interface Sequence {
+  /** Comments on the line of the opening bracket, after it. */
+  opening: Doc[];
+  slots: Slot[];
+  /** Whether the first thing inside started on a new line (the user's multi-line choice). */
+  brokenByUser: boolean;
+}
+
+/**
+ * Places the comments between `open` (just after the opening bracket, or the
+ * container's start) and `close` (its closing bracket, or end) around the
+ * elements: a comment on an element's last line trails it; any other comment
+ * stands on its own line before the next element, or at the end. Comments
+ * left inside an element after printing it trail that element, so none is lost.
+ */
+export function sequence(context: Context, elements: readonly Element[], open: number, close: number): Sequence {
+  const { source, comments } = context;
+  const opening: Doc[] = [];
+  const slots: Slot[] = [];
+  const firstStart = Math.min(elements[0]?.start ?? close, comments.peek(open, close)?.span.start ?? close);
+  const brokenByUser = source.newlineBetween(open, firstStart);
+
+  // A comment right after the opening bracket, on its line.
+  const first = comments.peek(open, elements[0]?.start ?? close);
+  if (first && !source.newlineBetween(open, first.span.start) && open > 0) {
+    opening.push(...trailing(comments.take(first.span.start, first.span.end)));
+  }
+
+  let previousEnd = open;
+  const addComments = (until: number) => {
+    for (const comment of comments.take(previousEnd, until)) {
+      slots.push({ kind: "comment", doc: commentText(comment), blankBefore: slots.length > 0 && source.blankLineBetween(previousEnd, comment.span.start) });
+      previousEnd = comment.span.end;
+    }
+  };
+
+  elements.forEach((element, index) => {
+    addComments(element.start);
+    const blankBefore = slots.length > 0 && source.blankLineBetween(previousEnd, element.start);
+    const parts: Doc[] = [element.print()];
+    // Comments inside the element that its printing did not place.
+    const inside = comments.take(element.start, element.end);
+    let end = element.end;
+    const nextStart = elements[index + 1]?.start ?? close;
+    const after = comments.peek(element.end, nextStart);
+    const sameLine = after && !source.newlineBetween(element.end, after.span.start) ? comments.take(after.span.start, after.span.end) : [];
+    for (const comment of [...inside, ...sameLine]) end = Math.max(end, comment.span.end);
+    parts.push(...trailing([...inside, ...sameLine]));
+    slots.push({ kind: "element", doc: parts, blankBefore });
+    previousEnd = end;
+  });
+  addComments(close);
+  return { opening, slots, brokenByUser };
+}
+
+export function commentText(comment: Comment): string {
+  return "#" + comment.text.trimEnd();
+}
+
+/** Comments that follow code on its line: printed at the end of the line, which they force to end. */
+export function trailing(list: readonly Comment[]): Doc[] {
+  if (list.length === 0) return [];
+  // Two comments never share a line: the second would become part of the first.
+  return [lineSuffix([" ", join(hardline, list.map(commentText))]), breakParent];
+}
