@@ -10,7 +10,8 @@ import { runTests } from "../compiler/test-runner";
 import { loadTable } from "../runtime/index";
 import type { ServerWorkspace } from "./workspace";
 
-export const commandIds = ["route.compile", "route.runTests", "route.showTable"] as const;
+// NOTE: not the extension's own command ids: the VS Code client registers these too.
+export const commandIds = ["route.server.compile", "route.server.runTests", "route.server.showTable"] as const;
 
 export interface CommandResult {
   ok: boolean;
@@ -33,15 +34,15 @@ export function executeCommand(command: string, workspace: ServerWorkspace, path
   const table = compiled.value;
   if (!table) return { ok: false, text: compiled.diagnostics.map((diagnostic) => diagnostic.message).join("\n") + "\n" };
   switch (command) {
-    case "route.compile":
+    case "route.server.compile":
       return { ok: true, text: JSON.stringify(table, null, 2) + "\n" };
-    case "route.showTable": {
+    case "route.server.showTable": {
       const routers = Object.keys(table.routers);
       const router = args[0];
       if (!router || !(router in table.routers)) return { ok: routers.length > 0 && router === undefined, text: router ? `no router \`${router}\` in this file; routers: ${routers.join(", ")}\n` : "", routers };
       return { ok: true, text: JSON.stringify(table.routers[router], null, 2) + "\n", routers };
     }
-    case "route.runTests": {
+    case "route.server.runTests": {
       const report = runTests(checked.program, loadTable(table));
       const lines: string[] = [];
       for (const test of report.tests) {

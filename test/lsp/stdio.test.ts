@@ -12,6 +12,10 @@ const folder = resolve(repoRoot, "test/fixtures/lsp");
 const leadsPath = resolve(folder, "leads.route");
 const leadsText = readFileSync(leadsPath, "utf8");
 
+function messageOf(diagnostic: { message: string | { value: string } }): string {
+  return typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value;
+}
+
 /** The LSP position of `needle` in `text` (its `at`-th character), 0-based. */
 function positionOf(text: string, needle: string, at = 0, occurrence = 0): { line: number; character: number } {
   let offset = -1;
@@ -151,11 +155,11 @@ describe("language server over stdio", () => {
   });
 
   it("commands: compile the file, run its tests, show a router's table", async () => {
-    const compiled = await client.request<{ ok: boolean; text: string }>("workspace/executeCommand", { command: "route.compile", arguments: [uri] });
+    const compiled = await client.request<{ ok: boolean; text: string }>("workspace/executeCommand", { command: "route.server.compile", arguments: [uri] });
     expect(JSON.parse(compiled.text).format).toBe("route-table/1");
-    const tests = await client.request<{ ok: boolean; text: string }>("workspace/executeCommand", { command: "route.runTests", arguments: [uri] });
+    const tests = await client.request<{ ok: boolean; text: string }>("workspace/executeCommand", { command: "route.server.runTests", arguments: [uri] });
     expect(tests.text).toContain("pass German lead");
-    const table = await client.request<{ ok: boolean; text: string; routers: string[] }>("workspace/executeCommand", { command: "route.showTable", arguments: [uri, "inbound"] });
+    const table = await client.request<{ ok: boolean; text: string; routers: string[] }>("workspace/executeCommand", { command: "route.server.showTable", arguments: [uri, "inbound"] });
     expect(table.routers).toEqual(["inbound"]);
     expect(JSON.parse(table.text).rules).toHaveLength(3);
   });
@@ -176,10 +180,10 @@ describe("language server over stdio", () => {
     const rosterPath = resolve(folder, "roster.route");
     const rosterText = readFileSync(rosterPath, "utf8");
     const rosterUri = client.open(rosterPath, rosterText.replace("team na_sales", "team us_sales"));
-    const diagnostics = await client.diagnostics(uri, (list) => list.some((diagnostic) => diagnostic.message.includes("na_sales")));
-    expect(diagnostics.find((diagnostic) => diagnostic.message.includes("na_sales"))!.severity).toBe(1);
+    const diagnostics = await client.diagnostics(uri, (list) => list.some((diagnostic) => messageOf(diagnostic).includes("na_sales")));
+    expect(diagnostics.find((diagnostic) => messageOf(diagnostic).includes("na_sales"))!.severity).toBe(1);
     client.change(rosterUri, 2, [{ text: rosterText }]);
-    await client.diagnostics(uri, (list) => !list.some((diagnostic) => diagnostic.message.includes("na_sales")));
+    await client.diagnostics(uri, (list) => !list.some((diagnostic) => messageOf(diagnostic).includes("na_sales")));
   });
 });
 
