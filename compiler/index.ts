@@ -3,3 +3,4 @@
 export { compile, type CompileOptions } from "./compile";
 export { runTests, type TestOutcome, type TestReport } from "./test-runner";
 export { canonicalJson, hashTable, sha256Hex } from "./hash";
+export { analyzeProgram, analyzeFindings, type AnalyzeOptions, type Finding, type Undecided } from "./analyze";

@@ -18,7 +18,7 @@ export const version = "0.1.0";
 const usage = `route — routing rules as code
 
 Usage:
-  route check <files or folders…> [--format text|json]
+  route check <files or folders…> [--format text|json] [--no-overlaps]
   route compile <entry.route> [-o table.json] [--format text|json]
   route match <entry.route | table.json> --router <id> [--record '<json>' | stdin]
               [--at <ISO instant>] [--format text|json] [--ndjson] [--coerce]
@@ -56,9 +56,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   }
   switch (command) {
     case "check": {
-      const { values, positionals } = parse(rest, { format: { type: "string" } });
+      const { values, positionals } = parse(rest, { format: { type: "string" }, "no-overlaps": { type: "boolean" } });
       need(positionals, "`route check` needs at least one file or folder");
-      return checkCommand(io, positionals, format(values.format));
+      return checkCommand(io, positionals, format(values.format), { overlaps: !values["no-overlaps"] });
     }
     case "compile": {
       const { values, positionals } = parse(rest, { output: { type: "string", short: "o" }, format: { type: "string" } });
