@@ -21,6 +21,7 @@ import {
   type FieldType,
 } from "../runtime/table-format";
 import { hashTable } from "./hash";
+import { indexRouter } from "./table-index/build";
 import { lowerCondition, lowerOutcome, RefusedModel } from "./lower";
 
 export interface CompileOptions {
@@ -32,6 +33,8 @@ export interface CompileOptions {
    * NOTE: the compiler never reads the disk itself (only compiler/cli does); pass the checker's host.
    */
   readFile?: (path: string) => string | undefined;
+  /** Attach a decision index to every router (default true); without it the runtime walks the rules. */
+  index?: boolean;
 }
 
 /** Lowers an error-free program to a table. A program the checker would reject yields null and an `internal-error`. */
@@ -146,6 +149,9 @@ function compileOrRefuse(program: Program, options: CompileOptions): Table {
     roster: { reps, teams, queues: sortedKeys(program.queues) },
     routers,
   };
+  if (options.index !== false) {
+    for (const router of Object.values(routers)) router.index = indexRouter(withoutHash as Omit<Table, "hash"> as Table, router);
+  }
   const hash = hashTable(withoutHash);
   const { format, ...rest } = withoutHash;
   return { format, hash, ...rest };

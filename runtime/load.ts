@@ -7,6 +7,7 @@ import { TableError } from "./table-error";
 import { TABLE_FORMAT, type Table } from "./table-format";
 import { describe, isObject } from "./text";
 import { validateDeclarations } from "./validate-declarations";
+import { validateIndexes } from "./validate-index";
 import { Problems } from "./validate-kit";
 import { validateRouters } from "./validate-routers";
 
@@ -22,6 +23,7 @@ export function loadTable(json: unknown, options?: LoadOptions): LoadedTable {
     const problems = new Problems();
     const names = validateDeclarations(table, problems);
     validateRouters(table, names, problems);
+    validateIndexes(table, names, problems);
     if (problems.list.length > 0) throw new TableError(problems.list);
     const coerce = isObject(options) && options.coerce === true;
     return buildLoadedTable(deepFreeze(table) as unknown as Table, coerce);

@@ -3,6 +3,7 @@
 // Hosts see only `table` and `coerce`; the rest stays behind a WeakMap.
 
 import { compileCondition, type CompileEnv, type Evaluator } from "./conditions";
+import { loadIndex, type LoadedIndex } from "./indexed-match";
 import type { Condition, FieldType, Table, TableRouter, TableRule } from "./table-format";
 import { fold } from "./text";
 import type { PathReader } from "./values";
@@ -20,6 +21,8 @@ export interface CompiledRouter {
   scores: Map<string, { weight: number; condition: Evaluator }[]>;
   rules: { rule: TableRule; condition: Evaluator }[];
   reader(path: string[]): PathReader;
+  /** The router's decision index as bitsets; null when the table carries none. */
+  index: LoadedIndex | null;
 }
 
 export interface CompiledTable {
@@ -48,13 +51,13 @@ export function buildLoadedTable(table: Table, coerce: boolean): LoadedTable {
     for (const handle of [id, ...(rep.email === null ? [] : [rep.email]), ...rep.ids]) repHandles.set(fold(handle), id);
   }
   const routers = new Map<string, CompiledRouter>();
-  for (const [id, router] of Object.entries(table.routers)) routers.set(id, compileRouter(id, router, table));
+  for (const [id, router] of Object.entries(table.routers)) routers.set(id, compileRouter(id, router, table, enumWires, repHandles));
   const loaded: LoadedTable = Object.freeze({ table, coerce });
   compiled.set(loaded, { table, coerce, enumWires, repHandles, routers });
   return loaded;
 }
 
-function compileRouter(id: string, router: TableRouter, table: Table): CompiledRouter {
+function compileRouter(id: string, router: TableRouter, table: Table, enumWires: Map<string, Map<string, string>>, repHandles: Map<string, string>): CompiledRouter {
   const readers = new Map<string, PathReader>();
   const reader = (path: string[]): PathReader => {
     const key = path.join("\u0000");
@@ -71,7 +74,8 @@ function compileRouter(id: string, router: TableRouter, table: Table): CompiledR
   const scores = new Map(
     scoreOrder.map((score) => [score, table.scores[score]!.lines.map((line) => ({ weight: line.weight, condition: compileCondition(line.condition, env) }))]),
   );
-  return { id, router, scoreOrder, scores, rules, reader };
+  const index = router.index ? loadIndex(router.index, { table, record: router.record, enumWires, repHandles }) : null;
+  return { id, router, scoreOrder, scores, rules, reader, index };
 }
 
 function typesAlong(table: Table, record: string, path: string[]): FieldType[] {

@@ -1,9 +1,12 @@
 // `match`: which rule takes a record (brief §6.1). Pure and total: scores
 // first, then enabled rules in order, first match wins; `otherwise` or
 // "unmatched". Never throws — a bug becomes an "unmatched" decision with a note.
+// With a decision index the rule is found by lookup (runtime/indexed-match.ts)
+// and the trace is the rule walk's, computed when first read.
 
 import { localTime, parseInstant, type LocalTime } from "./calendar";
 import type { EvalContext } from "./conditions";
+import { lookup, type LoadedIndex } from "./indexed-match";
 import { compiledOf, type CompiledRouter, type CompiledTable, type LoadedTable } from "./loaded-table";
 import type { Decision, TraceEntry } from "./table-format";
 import { describe, isObject } from "./text";
@@ -14,6 +17,15 @@ export interface MatchOptions {
 }
 
 export function match(table: LoadedTable, routerId: string, record: unknown, options?: MatchOptions): Decision {
+  try {
+    return matchIndexed(table, routerId, record, options) ?? walk(table, routerId, record, options);
+  } catch (error) {
+    return walk(table, routerId, record, options);
+  }
+}
+
+/** The rule walk, which also writes the full trace; never throws. */
+function walk(table: LoadedTable, routerId: string, record: unknown, options: MatchOptions | undefined): Decision {
   const trace: TraceEntry[] = [];
   try {
     return matchRecord(table, routerId, record, options, trace);
@@ -21,6 +33,60 @@ export function match(table: LoadedTable, routerId: string, record: unknown, opt
     trace.push({ kind: "note", message: `internal error while matching (please report): ${error instanceof Error ? error.message : String(error)}` });
     return unmatched(trace, null);
   }
+}
+
+const noScores = { instant: null as Date | null, score: (): number => 0 };
+
+/**
+ * The decision by index lookup, or null when the walk must decide: no index,
+ * coercion on, an unknown router, a record that is not an object or an
+ * unusable instant (cases whose trace notes are the point).
+ */
+function matchIndexed(table: LoadedTable, routerId: string, record: unknown, options: MatchOptions | undefined): Decision | null {
+  const compiled = compiledOf(table);
+  if (compiled === null || compiled.coerce || !isObject(record)) return null;
+  const router = compiled.routers.get(routerId);
+  const index = router?.index;
+  if (!router || !index) return null;
+  const given = parseInstant(isObject(options) ? options.at : undefined);
+  if (given.problem) return null;
+  const position = lookup(index, record, stateFor(compiled, router, index, record, given.instant), (position) =>
+    router.rules[position]!.condition(contextOf(compiled, router, record, given.instant)).holds,
+  );
+  const at = given.instant?.toISOString() ?? null;
+  let trace: TraceEntry[] | null = null;
+  const traced = () => (trace ??= walk(table, routerId, record, options).trace);
+  const outcome = position >= 0 ? router.rules[position]!.rule : router.router.otherwise;
+  if (outcome === null) return { ...unmatched([], at), get trace() { return traced(); }, set trace(value) { trace = value; } } as Decision;
+  const rule = position >= 0 ? router.rules[position]!.rule : null;
+  return {
+    outcome: rule ? "rule" : "otherwise",
+    rule: rule ? rule.name : null,
+    priority: rule ? rule.priority : null,
+    target: outcome.assign,
+    fallbacks: [...outcome.fallbacks],
+    get trace() {
+      return traced();
+    },
+    set trace(value) {
+      trace = value;
+    },
+    at,
+  };
+}
+
+function stateFor(compiled: CompiledTable, router: CompiledRouter, index: LoadedIndex, record: Record<string, unknown>, instant: Date | null) {
+  if (!index.usesScores) {
+    noScores.instant = instant;
+    return noScores;
+  }
+  let context: EvalContext | null = null;
+  return { instant, score: (id: string) => (context ??= contextOf(compiled, router, record, instant)).score(id) };
+}
+
+/** A scratch context for scores and verified rows: its notes are dropped (the trace comes from the walk). */
+function contextOf(compiled: CompiledTable, router: CompiledRouter, record: Record<string, unknown>, instant: Date | null): EvalContext {
+  return evalContext(compiled, router, record, instant, false, []);
 }
 
 function matchRecord(table: LoadedTable, routerId: string, record: unknown, options: MatchOptions | undefined, trace: TraceEntry[]): Decision {

@@ -103,7 +103,56 @@ export interface TableRouter {
   record: string;
   rules: TableRule[];
   otherwise: TableOutcome | null;
+  /**
+   * Optional: the router's rules as a decision index, so matching classifies
+   * each field once and never walks the rules. A runtime that ignores it
+   * matches the same records from `rules`. Written by the compiler.
+   */
+  index?: TableIndex;
 }
+
+/**
+ * The decision index of a router. Every enabled rule becomes one or more
+ * rows (one per `or` branch), in rule order. Each feature reads one thing from
+ * the record and classifies it into a region (a small integer); a row is
+ * compatible with a region unless the feature's `constraints` say otherwise.
+ * The match is the rule of the first row compatible with every feature's
+ * region (a row listed in `verify` must also pass its rule's condition).
+ */
+export interface TableIndex {
+  features: IndexFeature[];
+  /** Row → position of its rule in `rules`; non-decreasing. */
+  rows: number[];
+  /** Rows whose condition was too large to expand: the index only narrows, the rule's condition decides. */
+  verify: number[];
+}
+
+/**
+ * How a feature classifies a record. Region 0 is always "missing" (absent,
+ * null, wrong type, or a path through a missing related record; for
+ * `within`: not open or no instant). `constraints`: `[row, region, region, …]`,
+ * the only regions that row allows; rows not listed allow every region.
+ */
+export type IndexFeature = { constraints: number[][] } & (
+  /** 1 = a value that names no member; 2 + i = the enum's i-th member. */
+  | { kind: "enum"; path: string[] }
+  /** 1 = other text; 2 + i = `values[i]` (folded: NFC, lower case). */
+  | { kind: "text"; path: string[]; values: string[] }
+  /** 1 = set but another or no rep of the roster; 2 + i = `reps[i]`. */
+  | { kind: "rep"; path: string[]; reps: string[] }
+  /** 1 = false, 2 = true. */
+  | { kind: "boolean"; path: string[] }
+  /** Around sorted `points` p0 < p1 < …: 1 + 2i = between p(i-1) and p(i), 2 + 2i = p(i), 2n + 1 = above the last. */
+  | ({ kind: "number"; points: number[] } & ({ path: string[] } | { score: string }))
+  /** The text test on the folded value: 1 = false, 2 = true. */
+  | { kind: "match"; path: string[]; op: "startsWith" | "endsWith" | "contains"; value: string }
+  /** A set's elements (folded text, member names or rep ids, at most 8): 1 = empty, 2 + mask of the elements it holds. */
+  | { kind: "set"; path: string[]; elements: string[] }
+  /** 1 = present (a related record). */
+  | { kind: "present"; path: string[] }
+  /** 1 = the calendar is open at the routing instant. */
+  | { kind: "within"; hours: string }
+);
 
 /** Where a rule was written, for traces and messages. 1-based line and column. */
 export interface SourceLocation {
