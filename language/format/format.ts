@@ -29,12 +29,19 @@ export const defaultPrintWidth = 100;
  * newline) and no diagnostics.
  */
 export function formatText(text: string, path: string, options: FormatOptions = {}): Result<string> {
+  return formatWith(printParsed, text, path, options);
+}
+
+export type Print = (parsed: ParsedFile, text: string, options: FormatOptions) => string;
+
+/** `formatText` with a given printer: how the tests show that a wrong printer's output is refused. */
+export function formatWith(print: Print, text: string, path: string, options: FormatOptions = {}): Result<string> {
   const parsed = parse(text, path);
   if (parsed.diagnostics.some((diagnostic) => diagnostic.severity === "error")) {
     return { value: text, diagnostics: parsed.diagnostics };
   }
   try {
-    const formatted = printParsed(parsed.value, text, options);
+    const formatted = print(parsed.value, text, options);
     const again = parse(formatted, path);
     const problem = again.diagnostics.length > 0 ? `the output does not parse: ${again.diagnostics[0]!.message}` : sameProgram(parsed.value, again.value);
     if (problem) return { value: text, diagnostics: [internalError(path, problem)] };

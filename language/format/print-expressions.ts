@@ -7,7 +7,7 @@ import { sequence, type Context, type Element } from "./context";
 import { builders, type Doc } from "./doc";
 import { keepChoice } from "./layout";
 
-const { breakParent, group, indent, line, softline } = builders;
+const { breakParent, group, indent, line } = builders;
 
 export function literal(context: Context, value: Literal): Doc {
   switch (value.kind) {
@@ -59,7 +59,8 @@ export function condition(context: Context, value: Condition): Doc {
     case "not":
       return ["not ", condition(context, value.operand)];
     case "paren":
-      return group(["(", indent([softline, condition(context, value.inner)]), softline, ")"]);
+      // Broken, the operands continue under the parenthesis' line: `and (a` / `or b)`.
+      return ["(", condition(context, value.inner), ")"];
     case "within":
       return `${value.outside ? "outside" : "within"} ${value.hours.text}`;
     case "test":
