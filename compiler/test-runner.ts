@@ -1,10 +1,11 @@
 // Runs a program's `test` blocks against its loaded table through the runtime
-// (match, then place), checks each expectation (brief §7) and says in rev-ops
-// words what went wrong; also lists, per router, the rules no test reached.
+// (match, then route with a fresh MemoryStore per test), checks each
+// expectation (brief §7) and says in rev-ops words what went wrong; also
+// lists, per router, the rules no test reached.
 
 import type { Span } from "../language/diagnostics/diagnostic";
 import type { ConditionModel, ExpectModel, Program, TestModel } from "../language/semantics/model";
-import { match, place, type LoadedTable, type Placement } from "../runtime/index";
+import { createRouter, match, place, type LoadedTable, type Placement, type RoutedDecision } from "../runtime/index";
 import type { Decision, Target } from "../runtime/table-format";
 
 export interface TestOutcome {
@@ -15,6 +16,8 @@ export interface TestOutcome {
   failures: string[];
   decision?: Decision;
   placement?: Placement;
+  /** The decision with people: step, assignee, offers (brief §9). */
+  routed?: RoutedDecision;
 }
 
 export interface TestReport {
@@ -43,12 +46,14 @@ function runTest(program: Program, table: LoadedTable, test: TestModel): TestOut
   try {
     const decision = match(table, test.router, test.record, { at: test.at });
     const placement = place(table, test.router, decision, test.record, { unavailable: test.unavailable, at: test.at });
+    // Brief §7: fresh distribution state per test, everyone available unless `with unavailable`, time only with `at`.
+    const routed = createRouter(table).routeNow(test.router, test.record, { id: test.name, at: test.at ?? null, unavailable: test.unavailable });
     const failures: string[] = [];
     for (const expectation of test.expects) {
-      const failure = checkExpectation(program, test, expectation, decision, placement);
+      const failure = checkExpectation(program, test, expectation, decision, routed);
       if (failure !== null) failures.push(failure);
     }
-    return { ...base, status: failures.length === 0 ? "passed" : "failed", failures, decision, placement };
+    return { ...base, status: failures.length === 0 ? "passed" : "failed", failures, decision, placement, routed };
   } catch (error) {
     // The runtime promises never to throw; if it does, the test fails visibly rather than the whole run.
     const message = error instanceof Error ? error.message : String(error);
@@ -56,7 +61,7 @@ function runTest(program: Program, table: LoadedTable, test: TestModel): TestOut
   }
 }
 
-function checkExpectation(program: Program, test: TestModel, expectation: ExpectModel, decision: Decision, placement: Placement): string | null {
+function checkExpectation(program: Program, test: TestModel, expectation: ExpectModel, decision: Decision, placement: RoutedDecision): string | null {
   switch (expectation.kind) {
     case "rule": {
       if (decision.outcome === "rule" && decision.rule === expectation.rule) return null;
@@ -78,7 +83,10 @@ function checkExpectation(program: Program, test: TestModel, expectation: Expect
       if (placement.step === null || placement.placedBy === null || placement.placedBy.kind === "unassigned") return null;
       return `expected the record to stay unassigned, but ${describePlacement(decision, placement)}`;
     case "rep":
-      return "`expect rep` needs distribution (not yet supported)";
+      // The chosen rep; for a broadcast, any rep offered the record.
+      if (placement.assignee.kind === "rep" && placement.assignee.id === expectation.id) return null;
+      if (placement.assignee.kind === "offered" && placement.offeredTo.includes(expectation.id)) return null;
+      return `expected rep ${expectation.id}, but ${describePlacement(decision, placement)}${describeRep(placement)}`;
   }
 }
 
@@ -140,8 +148,15 @@ function showValue(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
+/** ", which chose alice", ", which offered it to alice, bob" — empty when no rep took it. */
+function describeRep(placement: RoutedDecision): string {
+  if (placement.assignee.kind === "rep") return `, which chose ${placement.assignee.id}`;
+  if (placement.assignee.kind === "offered") return `, which offered it to ${placement.offeredTo.join(", ")}`;
+  return "";
+}
+
 /** "the record was placed by queue manual_review (fallback 2)", or why nothing placed it. */
-function describePlacement(decision: Decision, placement: Placement): string {
+function describePlacement(decision: Decision, placement: { step: string | null; placedBy: Target | null }): string {
   if (decision.outcome === "unmatched") return "the record matched no rule, so nothing placed it";
   if (placement.step === null || placement.placedBy === null) return "no step could place the record, so it stays unassigned";
   const step = placement.step === "primary" ? "its `assign to`" : placement.step.replace("-", " ");
