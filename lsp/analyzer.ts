@@ -3,9 +3,9 @@
 
 import type { Diagnostic } from "../language/diagnostics/diagnostic";
 import type { Program } from "../language/semantics/model";
+import { analyzeProgram } from "../compiler/analyze/index";
 
+/** Shadowed and never-matching rules, overlaps, unmatched records and asserts, for the entry file. */
 export function analyze(program: Program): Diagnostic[] {
-  void program;
-  // FIXME: publish analyzeProgram(program, { overlaps: true }) once compiler/analyze lands.
-  return [];
+  return analyzeProgram(program, { overlaps: true });
 }

@@ -278,7 +278,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDocumentFormatting((params) => {
     const path = uriToPath(params.textDocument.uri);
     const text = workspace.readFile(path) ?? "";
-    const formatted = formatDocument(text, path, params.options.tabSize);
+    const formatted = formatDocument(text, path);
     if (formatted === undefined || formatted === text) return [];
     return [{ range: workspace.positionsOf(path).range(0, text.length), newText: formatted }];
   });

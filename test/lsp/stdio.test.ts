@@ -164,6 +164,35 @@ describe("language server over stdio", () => {
     expect(JSON.parse(table.text).rules).toHaveLength(3);
   });
 
+  it("analysis: a shadowed rule names its covering rule, unmatched records carry an example record", async () => {
+    const diagnostics = await client.diagnostics(uri, (list) => list.some((diagnostic) => diagnostic.code === "shadowed-rule"));
+    const shadowed = diagnostics.find((diagnostic) => diagnostic.code === "shadowed-rule")!;
+    expect(shadowed.range.start.line).toBe(positionOf(leadsText, 'rule "EMEA enterprise"').line);
+    expect(shadowed.relatedInformation![0]!.location.range.start.line).toBe(positionOf(leadsText, 'rule "EMEA" {').line);
+    const unmatched = diagnostics.find((diagnostic) => diagnostic.code === "unmatched-records")!;
+    expect(messageOf(unmatched)).toMatch(/example record: \{.*"region"/);
+  });
+
+  it("analysis: the rule's hover says what shadows it; code actions move or delete it", async () => {
+    const diagnostics = await client.diagnostics(uri, (list) => list.some((diagnostic) => diagnostic.code === "shadowed-rule"));
+    const hover = await client.request<Hover>("textDocument/hover", { ...doc(), position: positionOf(leadsText, '"EMEA enterprise"', 2) });
+    expect((hover.contents as { value: string }).value).toMatch(/shadowed-rule[\s\S]*routes these leads first/);
+    const shadowed = diagnostics.find((diagnostic) => diagnostic.code === "shadowed-rule")!;
+    const actions = await client.request<CodeAction[]>("textDocument/codeAction", { ...doc(), range: shadowed.range, context: { diagnostics: [shadowed] } });
+    const titles = actions.map((action) => action.title);
+    expect(titles).toContain('Move rule "EMEA enterprise" above "EMEA" (changes which rule matches first)');
+    expect(titles).toContain('Delete rule "EMEA enterprise" (it never matches)');
+  });
+
+  it("formatting: the whole document, canonical", async () => {
+    const messy = resolve(folder, "neovim.route");
+    const messyUri = client.open(messy);
+    const edits = await client.request<{ newText: string }[]>("textDocument/formatting", { textDocument: { uri: messyUri }, options: { tabSize: 8, insertSpaces: true } });
+    expect(edits).toHaveLength(1);
+    expect(edits[0]!.newText).toContain("  otherwise {\n    assign to queue manual_review\n  }\n}");
+    void client.connection.sendNotification("textDocument/didClose", { textDocument: { uri: messyUri } });
+  });
+
   it("edits: a typo gets an unknown-name error and a did-you-mean fix, undoing it clears it", async () => {
     const typo = positionOf(leadsText, "employees >= 100");
     client.change(uri, 2, [{ range: { start: typo, end: { line: typo.line, character: typo.character + 9 } }, text: "employes" }]);
