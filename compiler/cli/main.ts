@@ -22,6 +22,7 @@ Usage:
   route compile <entry.route> [-o table.json] [--format text|json]
   route match <entry.route | table.json> --router <id> [--record '<json>' | stdin]
               [--at <ISO instant>] [--format text|json] [--ndjson] [--coerce]
+              [--assign [--unavailable alice,bob]]   choose the person too
   route test <files or folders…> [--format text|json]
   route fmt [--check] [--print-width N] <files or folders…>
   route lsp --stdio                      the language server, for editors
@@ -74,6 +75,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         format: { type: "string" },
         ndjson: { type: "boolean" },
         coerce: { type: "boolean" },
+        assign: { type: "boolean" },
+        unavailable: { type: "string" },
       });
       need(positionals, "`route match` needs a .route entry file or a compiled table.json");
       if (positionals.length > 1) throw new UsageError("`route match` takes one entry file or table");
@@ -84,6 +87,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         format: format(values.format),
         ndjson: Boolean(values.ndjson),
         coerce: Boolean(values.coerce),
+        assign: Boolean(values.assign),
+        unavailable: typeof values.unavailable === "string" ? values.unavailable.split(",").map((rep) => rep.trim()).filter((rep) => rep !== "") : undefined,
       });
     }
     case "test": {
