@@ -62,6 +62,14 @@ async function goTo(page: Page, line: number, column: number): Promise<void> {
   await page.waitForTimeout(300);
 }
 
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press(`${modifier}+Shift+P`);
+  await page.waitForSelector(".quick-input-widget input", { state: "visible" });
+  await page.keyboard.type(title);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label^="${title}"]`, { timeout: 20_000 });
+  await page.keyboard.press("Enter");
+}
+
 async function openFile(page: Page, name: string): Promise<void> {
   await page.keyboard.press(`${modifier}+P`);
   await page.waitForSelector(".quick-input-widget input", { state: "visible" });
@@ -155,7 +163,8 @@ describe("VS Code (code-server in headless Chromium)", () => {
       await page.keyboard.press("Escape");
 
       // Format Document: the over-indented `assign` line in `otherwise` comes back to four spaces.
-      await page.keyboard.press("Shift+Alt+F");
+      // Through the command palette: in a browser, Shift+Alt+F opens the File menu instead.
+      await runCommand(page, "Format Document");
       await expect.poll(() => editorText(page), { timeout: 20_000 }).toContain("\n    assign to queue manual_review\n  }\n}");
       await page.screenshot({ path: join(artifacts, "code-server-formatted.png") });
 
