@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { analyzeProgram } from "../../compiler/analyze";
 import { compile } from "../../compiler/compile";
 import { runTests } from "../../compiler/test-runner";
 import type { Diagnostic } from "../../language/diagnostics/diagnostic";
@@ -16,9 +17,12 @@ import { loadTable } from "../../runtime/index";
 const root = resolve(__dirname, "../..");
 const samplesFolder = join(root, "samples");
 
-// Infos a sample may carry on purpose: a rule kept switched off, and a
-// `require` that reads an optional field (the brief's own acme.route has both).
-const allowedInfos = new Set(["disabled-rule", "require-on-optional-field"]);
+// Infos a sample may carry on purpose: a rule kept switched off, a `require`
+// that reads an optional field (the brief's own acme.route has both), and
+// rules that overlap earlier ones on purpose (specific above general), which
+// the analysis notes. Warnings from the analysis (shadowed rules, gaps) are
+// not allowed, nor failing asserts.
+const allowedInfos = new Set(["disabled-rule", "require-on-optional-field", "overlapping-rules"]);
 
 // The brief's example is copied byte for byte, so it keeps its untested rules;
 // every sample of our own has a test for each enabled rule.
@@ -80,8 +84,9 @@ describe("samples", () => {
     describe(file, () => {
       const checked = checkProgram(file, host);
 
-      it("checks with no error or warning, and only deliberate infos", () => {
-        const unexpected = checked.diagnostics.filter((d) => d.severity !== "info" || !allowedInfos.has(d.code));
+      it("checks and analyses with no error or warning, and only deliberate infos", () => {
+        const analysis = analyzeProgram(checked.value);
+        const unexpected = [...checked.diagnostics, ...analysis].filter((d) => d.severity !== "info" || !allowedInfos.has(d.code));
         expect(unexpected.map(describeDiagnostic)).toEqual([]);
       });
 
