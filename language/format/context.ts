@@ -126,10 +126,15 @@ export interface Sequence {
  * Places the comments between `open` (just after the opening bracket, or the
  * container's start) and `close` (its closing bracket, or end) around the
  * elements: a comment on an element's last line trails it; any other comment
- * stands on its own line before the next element, or at the end. Comments
- * left inside an element after printing it trail that element, so none is lost.
+ * stands on its own line before the next element, or at the end.
+ *
+ * Comments that an element's printing left unplaced (written between the
+ * words of one clause) go on their own lines just above the element — where
+ * they stay when the output is formatted again. A condition chain passes
+ * them up instead (`hoist: false`): above a line that may be joined to others
+ * they would not stay put.
  */
-export function sequence(context: Context, elements: readonly Element[], open: number, close: number): Sequence {
+export function sequence(context: Context, elements: readonly Element[], open: number, close: number, hoist = true): Sequence {
   const { source, comments } = context;
   const opening: Doc[] = [];
   const slots: Slot[] = [];
@@ -143,29 +148,34 @@ export function sequence(context: Context, elements: readonly Element[], open: n
   }
 
   let previousEnd = open;
-  const addComments = (until: number) => {
-    for (const comment of comments.take(previousEnd, until)) {
-      slots.push({ kind: "comment", doc: commentText(comment), blankBefore: slots.length > 0 && source.blankLineBetween(previousEnd, comment.span.start) });
-      previousEnd = comment.span.end;
-    }
+  const addComment = (comment: Comment, blankBefore: boolean) => {
+    slots.push({ kind: "comment", doc: commentText(comment), blankBefore: slots.length > 0 && blankBefore });
   };
 
   elements.forEach((element, index) => {
-    addComments(element.start);
-    const blankBefore = slots.length > 0 && source.blankLineBetween(previousEnd, element.start);
-    const parts: Doc[] = [element.print()];
-    // Comments inside the element that its printing did not place.
-    const inside = comments.take(element.start, element.end);
-    let end = element.end;
+    for (const comment of comments.take(previousEnd, element.start)) {
+      addComment(comment, source.blankLineBetween(previousEnd, comment.span.start));
+      previousEnd = comment.span.end;
+    }
+    let blankBefore = slots.length > 0 && source.blankLineBetween(previousEnd, element.start);
+    const doc = element.print();
+    if (hoist) {
+      for (const comment of comments.take(element.start, element.end)) {
+        addComment(comment, blankBefore);
+        blankBefore = false;
+      }
+    }
     const nextStart = elements[index + 1]?.start ?? close;
     const after = comments.peek(element.end, nextStart);
     const sameLine = after && !source.newlineBetween(element.end, after.span.start) ? comments.take(after.span.start, after.span.end) : [];
-    for (const comment of [...inside, ...sameLine]) end = Math.max(end, comment.span.end);
-    parts.push(...trailing([...inside, ...sameLine]));
-    slots.push({ kind: "element", doc: parts, blankBefore });
-    previousEnd = end;
+    // A comment already trailing the element's last line pushes this one to a line of its own.
+    slots.push({ kind: "element", doc: [doc, ...trailing(sameLine, endsWithComment(doc))], blankBefore });
+    previousEnd = Math.max(element.end, ...sameLine.map((comment) => comment.span.end));
   });
-  addComments(close);
+  for (const comment of comments.take(previousEnd, close)) {
+    addComment(comment, source.blankLineBetween(previousEnd, comment.span.start));
+    previousEnd = comment.span.end;
+  }
   return { opening, slots, brokenByUser };
 }
 
@@ -174,8 +184,25 @@ export function commentText(comment: Comment): string {
 }
 
 /** Comments that follow code on its line: printed at the end of the line, which they force to end. */
-export function trailing(list: readonly Comment[]): Doc[] {
+export function trailing(list: readonly Comment[], ownLine = false): Doc[] {
   if (list.length === 0) return [];
   // Two comments never share a line: the second would become part of the first.
-  return [lineSuffix([" ", join(hardline, list.map(commentText))]), breakParent];
+  return [lineSuffix([ownLine ? hardline : " ", join(hardline, list.map(commentText))]), breakParent];
+}
+
+/** Whether a doc ends with a comment waiting for the end of its line. */
+function endsWithComment(doc: Doc): boolean {
+  if (typeof doc === "string") return false;
+  if (Array.isArray(doc)) {
+    for (let i = doc.length - 1; i >= 0; i--) {
+      const part = doc[i]!;
+      if (part === "" || (typeof part === "object" && !Array.isArray(part) && part.type === "break-parent")) continue;
+      return endsWithComment(part);
+    }
+    return false;
+  }
+  if (doc.type === "line-suffix") return true;
+  if (doc.type === "group" || doc.type === "indent" || doc.type === "align" || doc.type === "label") return endsWithComment(doc.contents);
+  if (doc.type === "fill") return endsWithComment(doc.parts);
+  return false;
 }

@@ -70,7 +70,7 @@ export function condition(context: Context, value: Condition): Doc {
 
 /** `a and b and c`, or broken before each `and`, one operand per line. */
 function chain(context: Context, operator: "and" | "or", items: readonly Condition[], start: number, end: number): Doc {
-  const body = sequence(context, items.map((item) => element(item.span, () => condition(context, item))), start, end);
+  const body = sequence(context, items.map((item) => element(item.span, () => condition(context, item))), start, end, false);
   const [first, ...rest] = body.slots;
   if (!first) return "";
   const continued: Doc[] = [];
