@@ -5,6 +5,7 @@
 import { parseInstant } from "../calendar";
 import { compiledOf, type CompiledRouter, type CompiledTable, type LoadedTable } from "../loaded-table";
 import { match } from "../match";
+import { lookupRep } from "../values";
 import type { TableOutcome } from "../table-format";
 import { MemoryStore } from "../stores/memory";
 import { placedDecision, type RoutedDecision } from "./decision";
@@ -127,7 +128,7 @@ export class Router {
 
   /** Presence set at run time, shared through the store: away and offline reps are skipped. */
   async setPresence(rep: string, presence: Presence): Promise<void> {
-    const id = this.compiled?.repHandles.get(rep.toLowerCase()) ?? rep;
+    const id = (this.compiled && lookupRep(this.compiled.repHandles, rep)) ?? rep;
     await this.store.setPresence(id, presence);
   }
 
