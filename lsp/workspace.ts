@@ -11,6 +11,7 @@ import { ParseCache } from "../language/semantics/workspace";
 import { indexProgram, type SymbolIndex } from "../language/service/symbol-index";
 import type { Comment, SourceFile } from "../language/syntax/ast";
 import { TextPositions } from "./convert";
+import { IncrementalParseCache } from "./incremental-parse";
 
 export interface OpenDocument {
   uri: string;
@@ -25,14 +26,15 @@ export interface CheckedEntry {
   program: Program;
   /** Syntax and checker diagnostics. */
   diagnostics: Diagnostic[];
-  index: SymbolIndex;
+  /** Built on first use: publishing diagnostics after a keystroke does not need it. */
+  readonly index: SymbolIndex;
   /** Analysis findings for exactly these texts, once they arrive. */
   analysis?: Diagnostic[];
 }
 
 export class ServerWorkspace {
   readonly documents = new Map<string, OpenDocument>();
-  readonly cache = new ParseCache();
+  readonly cache: ParseCache = new IncrementalParseCache();
   private readonly checked = new Map<string, CheckedEntry>();
   private readonly positions = new Map<string, TextPositions>();
   private readonly comments = new Map<string, { text: string; comments: Comment[] }>();
@@ -65,7 +67,15 @@ export class ServerWorkspace {
     const result = checkProgram(entry, { readFile: this.readFile }, { cache: this.cache });
     const texts = new Map<string, string>();
     for (const file of result.value.files) texts.set(file.path, file.text ?? this.readFile(file.path) ?? "");
-    const entryResult: CheckedEntry = { texts, program: result.value, diagnostics: result.diagnostics, index: indexProgram(result.value) };
+    let index: SymbolIndex | undefined;
+    const entryResult: CheckedEntry = {
+      texts,
+      program: result.value,
+      diagnostics: result.diagnostics,
+      get index() {
+        return (index ??= indexProgram(result.value));
+      },
+    };
     this.checked.set(entry, entryResult);
     return entryResult;
   }
