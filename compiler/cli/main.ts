@@ -106,7 +106,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return fmtCommand(io, positionals, { check: Boolean(values.check), ...printWidth(values["print-width"]) });
     }
     default:
-      throw new UsageError(`unknown command \`${command}\`; commands: check, compile, match, test`);
+      throw new UsageError(`unknown command \`${command}\`; commands: check, compile, match, test, fmt, lsp`);
   }
 }
 
