@@ -27,15 +27,13 @@ export class Source {
   /** The first `image` token starting at or after `offset` (-1 when none). */
   next(image: "{" | "[", offset: number): number {
     const list = this.brackets.get(image) ?? [];
-    for (const start of list) if (start >= offset) return start;
-    return -1;
+    return list[firstAtOrAfter(list, offset)] ?? -1;
   }
 
   /** The last `image` token starting before `offset` (-1 when none). */
   previous(image: "}" | "]", offset: number): number {
     const list = this.brackets.get(image) ?? [];
-    for (let i = list.length - 1; i >= 0; i--) if (list[i]! < offset) return list[i]!;
-    return -1;
+    return list[firstAtOrAfter(list, offset) - 1] ?? -1;
   }
 
   newlineBetween(from: number, to: number): boolean {
@@ -70,27 +68,44 @@ export class Source {
 /** The comments of one file; each is printed exactly once. */
 export class CommentPool {
   private readonly used: boolean[];
+  private readonly starts: number[];
 
   constructor(readonly comments: readonly Comment[]) {
     this.used = comments.map(() => false);
+    // The parser lists comments in text order; the binary searches rely on it.
+    this.starts = comments.map((comment) => comment.span.start);
   }
 
   /** Unprinted comments starting in [from, to), marked printed, in order. */
   take(from: number, to: number): Comment[] {
     const taken: Comment[] = [];
-    this.comments.forEach((comment, index) => {
-      if (!this.used[index] && comment.span.start >= from && comment.span.start < to) {
-        this.used[index] = true;
-        taken.push(comment);
-      }
-    });
+    for (let index = firstAtOrAfter(this.starts, from); index < this.comments.length && this.starts[index]! < to; index++) {
+      if (this.used[index]) continue;
+      this.used[index] = true;
+      taken.push(this.comments[index]!);
+    }
     return taken;
   }
 
   /** The first unprinted comment starting in [from, to), left unprinted. */
   peek(from: number, to: number): Comment | undefined {
-    return this.comments.find((comment, index) => !this.used[index] && comment.span.start >= from && comment.span.start < to);
+    for (let index = firstAtOrAfter(this.starts, from); index < this.comments.length && this.starts[index]! < to; index++) {
+      if (!this.used[index]) return this.comments[index];
+    }
+    return undefined;
   }
+}
+
+/** The index of the first value >= `offset` in an ascending list (its length when none). */
+function firstAtOrAfter(values: readonly number[], offset: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (values[middle]! < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 export interface Context {
