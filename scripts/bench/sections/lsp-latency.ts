@@ -81,7 +81,11 @@ const section: BenchSection = {
       });
       connection.onNotification("window/logMessage", () => {});
       connection.listen();
-      const publish = (version: number, count: number) => new Promise<number>((resolvePublish) => waiting.push({ version, count, resolve: resolvePublish }));
+      const publish = (version: number, count: number) =>
+        new Promise<number>((resolvePublish, reject) => {
+          const timer = setTimeout(() => reject(new Error(`no diagnostics #${count} for version ${version} within 60 s`)), 60_000);
+          waiting.push({ version, count, resolve: (at) => (clearTimeout(timer), resolvePublish(at)) });
+        });
       await connection.sendRequest("initialize", { processId: process.pid, rootUri: pathToFileURL(folder).href, capabilities: {}, workspaceFolders: null });
       await connection.sendNotification("initialized", {});
       const uri = pathToFileURL(join(folder, "leads.route")).href;
@@ -103,7 +107,8 @@ const section: BenchSection = {
         const offset = text.indexOf(needle) + needle.length - 2;
         const line = text.slice(0, offset).split("\n").length - 1;
         const character = offset - (text.lastIndexOf("\n", offset - 1) + 1);
-        const digit = String((Number(text[offset]) + 1 + edit) % 10);
+        // Never the digit already there: every edit changes the text.
+        const digit = String((Number(text[offset]) + 1 + (edit % 9)) % 10);
         version += 1;
         const quickAt = publish(version, 1);
         const fullAt = publish(version, 2);
