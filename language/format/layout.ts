@@ -33,6 +33,7 @@ export interface GroupStyle {
 /** One line when the user wrote it on one line and it fits; else one entry per line. */
 export function keepChoice(body: Sequence, style: GroupStyle): Doc {
   if (body.slots.length === 0 && body.opening.length === 0) return style.open + style.close;
+  if (body.slots.length === 0) return [style.open, ...body.opening, hardline, style.close];
   const hasComment = body.slots.some((slot) => slot.kind === "comment");
   const lastElement = lastIndexOf(body.slots, (slot) => slot.kind === "element");
   const separator = (index: number): Doc => {
