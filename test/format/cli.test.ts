@@ -33,13 +33,13 @@ function samplesCopy(): string {
   return folder;
 }
 
-function routeFiles(folder: string): string[] {
+function routeFiles(folder: string, name = /\.route$/): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".route")) found.push(full);
+      else if (name.test(entry.name)) found.push(full);
     }
   };
   walk(folder);
@@ -109,8 +109,9 @@ describe("prettier --plugin ./dist/prettier-plugin.js", () => {
   const prettier = join(root, "node_modules/prettier/bin/prettier.cjs");
 
   beforeAll(() => {
-    // `npm test` builds first; a lone `vitest run` builds here.
-    if (!existsSync(plugin)) expect(spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: root }).status).toBe(0);
+    // `npm test` builds first; a lone `vitest run` after an edit builds here.
+    const stale = !existsSync(plugin) || routeFiles(join(root, "language"), /\.ts$/).some((file) => statSync(file).mtimeMs > statSync(plugin).mtimeMs);
+    if (stale) expect(spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: root }).status).toBe(0);
   });
 
   it("--write formats every sample as route fmt does", () => {
