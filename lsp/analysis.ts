@@ -6,7 +6,8 @@
 import { Worker } from "node:worker_threads";
 import type { Diagnostic } from "../language/diagnostics/diagnostic";
 import { checkProgram } from "../language/semantics/check";
-import { ParseCache } from "../language/semantics/workspace";
+import type { ParseCache } from "../language/semantics/workspace";
+import { IncrementalParseCache } from "./incremental-parse";
 import { analyze } from "./analyzer";
 
 export interface AnalysisRequest {
@@ -32,7 +33,7 @@ export function analyzeSnapshot(request: AnalysisRequest, cache: ParseCache): Di
 
 /** The worker side: answers requests on its port until the server exits. */
 export function runAnalysisWorker(port: { on(event: "message", listener: (request: AnalysisRequest) => void): void; postMessage(response: AnalysisResponse): void }): void {
-  const cache = new ParseCache();
+  const cache: ParseCache = new IncrementalParseCache();
   port.on("message", (request) => {
     try {
       port.postMessage({ id: request.id, diagnostics: analyzeSnapshot(request, cache) });
@@ -46,7 +47,7 @@ type Pending = { request: AnalysisRequest; resolve: (diagnostics: Diagnostic[] |
 
 export class AnalysisRunner {
   private worker: Worker | undefined;
-  private readonly cache = new ParseCache();
+  private readonly cache: ParseCache = new IncrementalParseCache();
   private nextId = 1;
   private running: Pending | undefined;
   /** Newest waiting request per entry file; older ones resolve undefined (superseded). */
