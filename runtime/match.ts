@@ -54,10 +54,9 @@ function matchIndexed(table: LoadedTable, routerId: string, record: unknown, opt
     router.rules[position]!.condition(contextOf(compiled, router, record, given.instant)).holds,
   );
   const at = given.instant?.toISOString() ?? null;
-  let trace: TraceEntry[] | null = null;
-  const traced = () => (trace ??= walk(table, routerId, record, options).trace);
+  const trace = lazyTrace(() => walk(table, routerId, record, options).trace);
   const outcome = position >= 0 ? router.rules[position]!.rule : router.router.otherwise;
-  if (outcome === null) return { ...unmatched([], at), get trace() { return traced(); }, set trace(value) { trace = value; } } as Decision;
+  if (outcome === null) return unmatched(trace, at);
   const rule = position >= 0 ? router.rules[position]!.rule : null;
   return {
     outcome: rule ? "rule" : "otherwise",
@@ -65,14 +64,42 @@ function matchIndexed(table: LoadedTable, routerId: string, record: unknown, opt
     priority: rule ? rule.priority : null,
     target: outcome.assign,
     fallbacks: [...outcome.fallbacks],
-    get trace() {
-      return traced();
-    },
-    set trace(value) {
-      trace = value;
-    },
+    trace,
     at,
   };
+}
+
+/**
+ * The handler of one lazy trace: every way of reading or changing the array
+ * computes it first. Traps are called with the handler as `this`, so it holds
+ * the pending computation and the array itself carries nothing extra.
+ */
+class LazyTrace {
+  constructor(private compute: (() => TraceEntry[]) | null) {}
+
+  fill(target: TraceEntry[]): void {
+    const compute = this.compute;
+    if (compute) {
+      this.compute = null;
+      target.push(...compute());
+    }
+  }
+}
+for (const trap of ["get", "set", "has", "ownKeys", "getOwnPropertyDescriptor", "defineProperty", "deleteProperty"] as const) {
+  (LazyTrace.prototype as unknown as Record<string, unknown>)[trap] = function (this: LazyTrace, target: TraceEntry[], ...rest: unknown[]) {
+    this.fill(target);
+    return (Reflect[trap] as (...args: unknown[]) => unknown)(target, ...rest);
+  };
+}
+
+/**
+ * The trace as an array filled on first use: the index finds the rule without
+ * walking, and only a reader of the trace pays for the walk that explains it.
+ * NOTE: it is computed from the record as it is when first read; a Proxy, so
+ * copy it (`[...decision.trace]`) before structuredClone or postMessage.
+ */
+function lazyTrace(compute: () => TraceEntry[]): TraceEntry[] {
+  return new Proxy<TraceEntry[]>([], new LazyTrace(compute) as ProxyHandler<TraceEntry[]>);
 }
 
 function stateFor(compiled: CompiledTable, router: CompiledRouter, index: LoadedIndex, record: Record<string, unknown>, instant: Date | null) {
