@@ -62,7 +62,7 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new ServerWorkspace();
-  const checkDelay = options.checkDelay ?? 15;
+  const checkDelay = options.checkDelay ?? 5;
   const analysisDelay = options.analysisDelay ?? 120;
   const log = (message: string) => connection.console.log(message);
   let analysis: AnalysisRunner | undefined;
