@@ -14,38 +14,40 @@
 
 import type { AssertModel, OutcomeModel, Program, RepModel, RequireModel, TargetModel } from "../../language/semantics/model";
 import { foldText } from "../../language/semantics/evaluate";
-import { buildRegions, type Cube, type Formula, RegionLimitError, TRUE, witnessOf } from "../regions";
+import { and, buildRegions, type Cube, type Formula, RegionLimitError, TRUE, witnessOf } from "../regions";
+import { BudgetError, uncoveredIn } from "./cover";
 import type { Finding } from "./findings";
 import { alwaysPlaces, describeTarget, outcomeName, targetKey } from "./outcomes";
-import { type Cutter, INVALID, partition } from "./partition";
+import { Earlier } from "./rules";
 
 export function analyzeAssert(program: Program, assertion: AssertModel, budget: number): Finding[] {
   const undecided = (reason: string): Finding[] => [{ code: "assert-undecided", assert: assertion, reason }];
   const router = program.routers.get(assertion.router);
   if (!router) return [];
   let regions;
-  let cutters: Cutter[];
   let when: Formula;
+  const outcomes: { rule: number | null; outcome: OutcomeModel | null; cube: Cube }[] = [];
   try {
     regions = buildRegions(program, assertion.router)!;
     when = assertion.when ? regions.formula(assertion.when) : TRUE;
-    cutters = regions.invalid.map((cube) => ({ cube, tag: INVALID }));
-    router.rules.forEach((rule, index) => {
-      if (rule.enabled) for (const cube of regions!.formula(rule.condition)) cutters.push({ cube, tag: index });
-    });
+    const sizes = regions.sizes;
+    const earlier = new Earlier(regions.invalid);
+    // Each outcome's records: those of `when` that this rule is the first to match, then those no rule matches.
+    for (let index = 0; index < router.rules.length; index++) {
+      const rule = router.rules[index]!;
+      if (!rule.enabled) continue;
+      const formula = regions.formula(rule.condition);
+      const cube = uncoveredIn(and(when, formula), earlier.cubes, sizes, { left: budget });
+      if (cube) outcomes.push({ rule: index, outcome: rule, cube });
+      earlier.add(index, formula);
+    }
+    const rest = uncoveredIn(when, earlier.cubes, sizes, { left: budget });
+    if (rest) outcomes.push({ rule: null, outcome: router.otherwise, cube: rest });
   } catch (error) {
     if (error instanceof RegionLimitError) return undecided(error.message);
+    if (error instanceof BudgetError) return undecided(`the analysis budget (${budget} steps per question) ran out`);
     throw error;
   }
-  const result = partition(when, cutters, regions.sizes, { stopAtSurvivor: false, budget });
-  if (result.exhausted) return undecided(`the analysis budget (${budget} steps) ran out`);
-
-  const outcomes: { rule: number | null; outcome: OutcomeModel | null; cube: Cube }[] = [];
-  router.rules.forEach((rule, index) => {
-    const cube = result.buckets.get(index);
-    if (cube) outcomes.push({ rule: index, outcome: rule, cube });
-  });
-  if (result.survivor) outcomes.push({ rule: null, outcome: router.otherwise, cube: result.survivor });
 
   for (const { rule, outcome, cube } of outcomes) {
     const witness = witnessOf(regions, cube);

@@ -1,19 +1,51 @@
 // The forward pass over one router's enabled rules: C, the union of earlier
-// conditions, grows rule by rule; each rule's records are pushed through it to
-// find never-matching, shadowed and overlapping rules, and what is left at the
-// end is the gap.
+// conditions, grows rule by rule; each rule is decided against it (never
+// matches, shadowed and by which rules, overlapping which rules), and what C
+// leaves at the end is the gap.
 
 import type { Program } from "../../language/semantics/model";
-import { buildRegions, type Cube, type Formula, RegionLimitError, type RegionBuilder, witnessOf, TRUE } from "../regions";
+import { and, buildRegions, type Cube, cubesMeet, type Formula, fullMask, lowestBit, RegionLimitError, type RegionBuilder, TRUE, witnessOf } from "../regions";
+import { type Budget, BudgetError, uncoveredIn } from "./cover";
 import type { Finding, Undecided } from "./findings";
 import { outcomeKey } from "./outcomes";
-import { type Cutter, INVALID, partition } from "./partition";
 
 export interface RuleAnalysisOptions {
-  /** Report `overlapping-rules` (the slower part: every rule's records are followed to the end). */
+  /** Report `overlapping-rules` (the slower part: one question per pair of rules that share records). */
   overlaps: boolean;
-  /** Most cube splits per question. */
+  /** Most recursive steps per question. */
   budget: number;
+}
+
+/** The cover built so far: the impossible combinations, then each earlier rule's cubes in file order. */
+export class Earlier {
+  readonly cubes: Cube[];
+  readonly tags: number[] = [];
+  /** For each rule index, where its cubes start in `cubes` (so C before rule i is a prefix). */
+  private readonly starts = new Map<number, number>();
+
+  constructor(invalid: Formula) {
+    this.cubes = [...invalid];
+    for (let index = 0; index < invalid.length; index++) this.tags.push(-1);
+  }
+
+  /** Adds a rule's cubes; a rule that adds no record to C (never matches, or shadowed) adds none: the union is the same. */
+  add(rule: number, formula: Formula): void {
+    this.starts.set(rule, this.cubes.length);
+    for (const cube of formula) {
+      this.cubes.push(cube);
+      this.tags.push(rule);
+    }
+  }
+
+  /** The impossible combinations and every rule before `rule`. */
+  before(rule: number): Cube[] {
+    return this.cubes.slice(0, this.starts.get(rule) ?? this.cubes.length);
+  }
+
+  /** The impossible combinations and the given rules only. */
+  only(rules: ReadonlySet<number>): Cube[] {
+    return this.cubes.filter((_, index) => this.tags[index] === -1 || rules.has(this.tags[index]!));
+  }
 }
 
 export function analyzeRouter(program: Program, routerId: string, options: RuleAnalysisOptions): { findings: Finding[]; undecided: Undecided[] } {
@@ -29,9 +61,10 @@ export function analyzeRouter(program: Program, routerId: string, options: RuleA
   if (!regions) return { findings, undecided };
   const router = regions.router;
   const sizes = regions.sizes;
-  const cutters: Cutter[] = regions.invalid.map((cube) => ({ cube, tag: INVALID }));
+  const earlier = new Earlier(regions.invalid);
+  const formulas = new Map<number, Formula>();
   const keys = router.rules.map((rule) => outcomeKey(rule));
-  const witness = (cube: Cube) => witnessOf(regions, cube);
+  const ask = (formula: Formula, cover: Cube[], used?: Set<number>): Cube | null => uncoveredIn(formula, cover, sizes, { left: options.budget } satisfies Budget, used);
 
   for (let index = 0; index < router.rules.length; index++) {
     const rule = router.rules[index]!;
@@ -45,43 +78,81 @@ export function analyzeRouter(program: Program, routerId: string, options: RuleA
       undecided.push({ router: routerId, rule: index, reason: error.message });
       return { findings, undecided };
     }
-    const result = partition(formula, cutters, sizes, { stopAtSurvivor: !options.overlaps, budget: options.budget });
-    if (result.exhausted) {
-      undecided.push({ router: routerId, rule: index, reason: "the analysis budget ran out" });
-    } else {
-      const takers = [...result.buckets.keys()].filter((tag) => tag !== INVALID).sort((a, b) => a - b);
-      if (result.survivor === null && takers.length === 0) {
-        findings.push({ code: "never-matches", router: routerId, rule: index });
-      } else if (result.survivor === null) {
-        const by = minimalCover(formula, takers, cutters, sizes, options.budget);
-        if (by) findings.push({ code: "shadowed-rule", router: routerId, rule: index, by, witness: witness(result.buckets.get(takers[0]!)!) });
-        else undecided.push({ router: routerId, rule: index, reason: "the analysis budget ran out naming the covering rules" });
+    let addsNothing = false;
+    try {
+      const left = ask(formula, earlier.cubes);
+      if (left === null) {
+        addsNothing = true;
+        if (ask(formula, regions.invalid) === null) {
+          findings.push({ code: "never-matches", router: routerId, rule: index });
+        } else {
+          const { by, examples } = coveringRules(formula, earlier, sizes, ask);
+          const cube = examples.get(by[0]!)!;
+          findings.push({ code: "shadowed-rule", router: routerId, rule: index, by, witness: witnessOf(regions, cube) });
+        }
+      } else if (options.overlaps) {
+        const overlapping: { rule: number; witness: ReturnType<typeof witnessOf> }[] = [];
+        for (const [taker, takerFormula] of formulas) {
+          if (keys[taker] === keys[index]) continue;
+          const shared = and(formula, takerFormula);
+          if (shared.length === 0) continue;
+          const cube = ask(shared, earlier.before(taker));
+          if (cube) overlapping.push({ rule: taker, witness: witnessOf(regions, cube) });
+        }
+        if (overlapping.length > 0) findings.push({ code: "overlapping-rules", router: routerId, rule: index, earlier: overlapping });
       }
-      if (options.overlaps && result.survivor !== null) {
-        const earlier = takers.filter((tag) => keys[tag] !== keys[index]).map((tag) => ({ rule: tag, witness: witness(result.buckets.get(tag)!) }));
-        if (earlier.length > 0) findings.push({ code: "overlapping-rules", router: routerId, rule: index, earlier });
-      }
+    } catch (error) {
+      if (!(error instanceof BudgetError)) throw error;
+      undecided.push({ router: routerId, rule: index, reason: error.message });
     }
-    for (const cube of formula) cutters.push({ cube, tag: index });
+    formulas.set(index, formula);
+    earlier.add(index, addsNothing ? [] : formula);
   }
 
   if (!router.otherwise) {
-    const result = partition(TRUE, cutters, sizes, { stopAtSurvivor: true, budget: options.budget });
-    if (result.exhausted) undecided.push({ router: routerId, rule: null, reason: "the analysis budget ran out looking for unmatched records" });
-    else if (result.survivor) findings.push({ code: "unmatched-records", router: routerId, witness: witness(result.survivor) });
+    try {
+      const left = ask(TRUE, earlier.cubes);
+      if (left) findings.push({ code: "unmatched-records", router: routerId, witness: witnessOf(regions, left) });
+    } catch (error) {
+      if (!(error instanceof BudgetError)) throw error;
+      undecided.push({ router: routerId, rule: null, reason: `${error.message} looking for unmatched records` });
+    }
   }
   return { findings, undecided };
 }
 
-/** A deletion-minimal subset of `takers` whose rules still cover every record of `formula`; null past the budget. */
-function minimalCover(formula: Formula, takers: number[], cutters: readonly Cutter[], sizes: readonly number[], budget: number): number[] | null {
-  const kept = new Set(takers);
-  for (const candidate of takers) {
-    kept.delete(candidate);
-    const remaining = cutters.filter((cutter) => cutter.tag === INVALID || kept.has(cutter.tag));
-    const result = partition(formula, remaining, sizes, { stopAtSurvivor: true, budget });
-    if (result.exhausted) return null;
-    if (result.survivor !== null) kept.add(candidate);
+/**
+ * Earlier rules that together cover `formula`, each the first match of some
+ * record of it: take a record the rules so far leave uncovered, add the rule
+ * that routes it, repeat; then drop what is not needed, later rules first
+ * (deletion-minimal). Returns one example record per rule kept.
+ */
+function coveringRules(
+  formula: Formula,
+  earlier: Earlier,
+  sizes: readonly number[],
+  ask: (formula: Formula, cover: Cube[]) => Cube | null,
+): { by: number[]; examples: Map<number, Cube> } {
+  const examples = new Map<number, Cube>();
+  for (;;) {
+    const left = ask(formula, earlier.only(new Set(examples.keys())));
+    if (left === null) break;
+    const point = pointOf(left, sizes);
+    const position = earlier.cubes.findIndex((cube, index) => earlier.tags[index]! >= 0 && cubesMeet(cube, point));
+    // INVARIANT: the rule is covered by C, so some earlier rule holds every valid record of it.
+    examples.set(earlier.tags[position]!, point);
   }
-  return [...kept].sort((a, b) => a - b);
+  const kept = new Set(examples.keys());
+  for (const candidate of [...kept].sort((a, b) => b - a)) {
+    kept.delete(candidate);
+    if (ask(formula, earlier.only(kept)) !== null) kept.add(candidate);
+  }
+  return { by: [...kept].sort((a, b) => a - b), examples };
+}
+
+/** One record of the cube: the lowest value of each variable. */
+function pointOf(cube: Cube, sizes: readonly number[]): Cube {
+  const point: Cube = new Map();
+  sizes.forEach((size, variable) => point.set(variable, 1n << BigInt(lowestBit(cube.get(variable) ?? fullMask(size)))));
+  return point;
 }

@@ -50,7 +50,7 @@ const domains: Record<Exclude<Field, "score">, Value[]> = {
   flag: [MISSING, true, false],
   tags: [MISSING, ...subsets(["P", "Q", "R"])],
   name: [MISSING, ...strings],
-  acct: [MISSING, ...[0, 1, 2].flatMap((size) => [MISSING, "alice", "bob", "zed@example.com"].map((owner) => (owner === MISSING ? { size } : { size, owner })))],
+  acct: [MISSING, ...[0, 1, 2].flatMap((size) => [null, "alice", "bob", "zed@example.com"].map((owner): JsonValue => (owner === null ? { size } : { size, owner })))],
 };
 
 function subsets(items: string[]): string[][] {

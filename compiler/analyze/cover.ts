@@ -1,0 +1,263 @@
+// The one decision step of the analysis: is every record of a region covered
+// by a union of cubes, and if not, which record is left? A recursive cover
+// check (the tautology check of two-level logic minimisers such as Espresso,
+// over multi-valued variables): split the region on the variable most cubes
+// test, into classes of values that no cube tells apart, and recurse. Each
+// variable is split at most once on a path, so the depth is the number of
+// variables the rules test.
+
+import { type Cube, cubesMeet, fullMask, type Mask } from "../regions";
+
+/** The budget ran out: the caller reports "undecided", never a guess. */
+export class BudgetError extends Error {
+  constructor() {
+    super("the analysis budget ran out");
+    this.name = "BudgetError";
+  }
+}
+
+export interface Budget {
+  /** Recursive steps left across the whole question. */
+  left: number;
+}
+
+/**
+ * A cube of records in `region` that no cube of `cover` holds (every record
+ * in it is uncovered), or null when `cover` holds all of `region`.
+ */
+export function uncovered(region: Cube, cover: readonly Cube[], sizes: readonly number[], budget: Budget, used?: Set<number>): Cube | null {
+  const relevantIndexes: number[] = [];
+  cover.forEach((cube, index) => {
+    if (cubesMeet(cube, region)) relevantIndexes.push(index);
+  });
+  const relevant = relevantIndexes.map((index) => cover[index]!);
+  if (used) {
+    // Collect, in terms of `cover`, the cubes that closed each branch of the proof.
+    const local = new Set<number>();
+    const result = sizes.every((size) => size <= 30) ? smallSearch(region, relevant, sizes, budget, local) : search(region, relevant, sizes, budget, local);
+    if (result === null) for (const index of local) used.add(relevantIndexes[index]!);
+    return result;
+  }
+  // NOTE: the same search over 32-bit masks when every domain fits one (the usual case), as BigInt
+  // arithmetic costs several times more; both give the same answers.
+  if (sizes.every((size) => size <= 30)) return smallSearch(region, relevant, sizes, budget);
+  return search(region, relevant, sizes, budget);
+}
+
+/** Whether some record of `formula` (a union of cubes) lies outside `cover`; returns one such cube. */
+export function uncoveredIn(formula: readonly Cube[], cover: readonly Cube[], sizes: readonly number[], budget: Budget, used?: Set<number>): Cube | null {
+  for (const region of formula) {
+    const left = uncovered(region, cover, sizes, budget, used);
+    if (left) return left;
+  }
+  return null;
+}
+
+function search(region: Cube, cubes: readonly Cube[], sizes: readonly number[], budget: Budget, used?: Set<number>, indexes?: number[]): Cube | null {
+  if (--budget.left < 0) throw new BudgetError();
+  if (cubes.length === 0) return region;
+  const indexOf = (position: number) => (indexes ? indexes[position]! : position);
+  const allowed = (variable: number) => region.get(variable) ?? fullMask(sizes[variable]!);
+  // A cube that holds the whole region covers it.
+  const counts = new Map<number, number>();
+  for (let position = 0; position < cubes.length; position++) {
+    const cube = cubes[position]!;
+    let whole = true;
+    for (const [variable, mask] of cube) {
+      if ((allowed(variable) & ~mask) !== 0n) {
+        whole = false;
+        counts.set(variable, (counts.get(variable) ?? 0) + 1);
+      }
+    }
+    if (whole) {
+      used?.add(indexOf(position));
+      return null;
+    }
+  }
+  // Split on the variable that most cubes cut.
+  let best = -1;
+  let bestCount = -1;
+  for (const [variable, count] of counts) {
+    if (count > bestCount || (count === bestCount && variable < best)) {
+      best = variable;
+      bestCount = count;
+    }
+  }
+  for (const part of classes(allowed(best), best, cubes)) {
+    const narrowed = new Map(region).set(best, part);
+    const keptPositions: number[] = [];
+    cubes.forEach((cube, position) => {
+      const mask = cube.get(best);
+      if (mask === undefined || (mask & part) !== 0n) keptPositions.push(position);
+    });
+    const kept = keptPositions.map((position) => cubes[position]!);
+    const left = search(narrowed, kept, sizes, budget, used, keptPositions.map(indexOf));
+    if (left) return left;
+  }
+  return null;
+}
+
+/** The values of `allowed`, grouped so that each cube holds all of a group or none of it. */
+function classes(allowed: Mask, variable: number, cubes: readonly Cube[]): Mask[] {
+  const cuts: Mask[] = [];
+  for (const cube of cubes) {
+    const mask = cube.get(variable);
+    if (mask !== undefined && (allowed & ~mask) !== 0n && (allowed & mask) !== 0n) cuts.push(allowed & mask);
+  }
+  // Refine the partition {allowed} by every cut.
+  let parts: Mask[] = [allowed];
+  const seen = new Set<Mask>();
+  for (const cut of cuts) {
+    if (seen.has(cut)) continue;
+    seen.add(cut);
+    const next: Mask[] = [];
+    for (const part of parts) {
+      const inside = part & cut;
+      const outside = part & ~cut;
+      if (inside !== 0n) next.push(inside);
+      if (outside !== 0n) next.push(outside);
+    }
+    parts = next;
+  }
+  return parts;
+}
+
+// ---------------------------------------------------------------------------
+// The same search with number masks, plus a few probes: most rules that are
+// not covered show it at one of a handful of sample records, found in
+// microseconds, before the search proves anything.
+
+interface SmallCube {
+  variables: Int32Array;
+  masks: Int32Array;
+  /** Position in the cover the search was given. */
+  index: number;
+}
+
+function smallSearch(region: Cube, cover: readonly Cube[], sizes: readonly number[], budget: Budget, used?: Set<number>): Cube | null {
+  const full = sizes.map((size) => (size >= 31 ? -1 : (1 << size) - 1));
+  const start = new Int32Array(sizes.length);
+  for (let variable = 0; variable < sizes.length; variable++) start[variable] = Number(region.get(variable) ?? BigInt(full[variable]!));
+  const cubes: SmallCube[] = cover.map((cube, index) => ({
+    variables: Int32Array.from(cube.keys()),
+    masks: Int32Array.from([...cube.values()].map(Number)),
+    index,
+  }));
+  const toCube = (masks: Int32Array): Cube => {
+    const cube: Cube = new Map();
+    masks.forEach((mask, variable) => {
+      if (mask !== full[variable]) cube.set(variable, BigInt(mask));
+    });
+    return cube;
+  };
+  const probed = probe(start, cubes);
+  if (probed) return toCube(probed);
+  const counts = new Int32Array(sizes.length);
+  const walk = (start: Int32Array, startList: SmallCube[]): Int32Array | null => {
+    if (--budget.left < 0) throw new BudgetError();
+    let masks = start;
+    let list = startList;
+    // Unit propagation: a cube that cuts the region on one variable only just removes those values
+    // from every record still to find; repeat until none is left, then split.
+    for (;;) {
+      if (list.length === 0) return masks;
+      counts.fill(0);
+      const singles: SmallCube[] = [];
+      const others: SmallCube[] = [];
+      for (const cube of list) {
+        let cutting = 0;
+        for (let index = 0; index < cube.variables.length; index++) {
+          if ((masks[cube.variables[index]!]! & ~cube.masks[index]!) !== 0) cutting++;
+        }
+        if (cutting === 0) {
+          used?.add(cube.index);
+          return null;
+        }
+        if (cutting === 1) singles.push(cube);
+        else others.push(cube);
+      }
+      if (singles.length === 0) {
+        for (const cube of others) {
+          for (let index = 0; index < cube.variables.length; index++) {
+            const variable = cube.variables[index]!;
+            if ((masks[variable]! & ~cube.masks[index]!) !== 0) counts[variable]!++;
+          }
+        }
+        list = others;
+        break;
+      }
+      masks = masks.slice();
+      for (const cube of singles) {
+        used?.add(cube.index);
+        let cut = false;
+        for (let index = 0; index < cube.variables.length; index++) {
+          const variable = cube.variables[index]!;
+          if ((masks[variable]! & ~cube.masks[index]!) !== 0) {
+            masks[variable] = masks[variable]! & ~cube.masks[index]!;
+            cut = true;
+          }
+        }
+        // Narrowed by earlier singles, this cube now holds the whole region (or the region is gone).
+        if (!cut || masks.some((mask) => mask === 0)) return null;
+      }
+      list = others.filter((cube) => {
+        for (let index = 0; index < cube.variables.length; index++) if ((masks[cube.variables[index]!]! & cube.masks[index]!) === 0) return false;
+        return true;
+      });
+    }
+    let best = 0;
+    for (let variable = 1; variable < counts.length; variable++) if (counts[variable]! > counts[best]!) best = variable;
+    const allowed = masks[best]!;
+    let parts = [allowed];
+    const seen = new Set<number>();
+    for (const cube of list) {
+      const at = cube.variables.indexOf(best);
+      if (at < 0) continue;
+      const cut = allowed & cube.masks[at]!;
+      if (cut === 0 || cut === allowed || seen.has(cut)) continue;
+      seen.add(cut);
+      const next: number[] = [];
+      for (const part of parts) {
+        if ((part & cut) !== 0) next.push(part & cut);
+        if ((part & ~cut) !== 0) next.push(part & ~cut);
+      }
+      parts = next;
+    }
+    for (const part of parts) {
+      const narrowed = masks.slice();
+      narrowed[best] = part;
+      const kept = list.filter((cube) => {
+        const at = cube.variables.indexOf(best);
+        return at < 0 || (cube.masks[at]! & part) !== 0;
+      });
+      const left = walk(narrowed, kept);
+      if (left) return left;
+    }
+    return null;
+  };
+  const left = walk(start, cubes);
+  return left ? toCube(left) : null;
+}
+
+/** Up to 16 sample records of the region (deterministic); one that no cube holds, as a one-record region. */
+function probe(region: Int32Array, cubes: readonly SmallCube[]): Int32Array | null {
+  let state = 0x9e3779b9;
+  const next = () => {
+    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return state;
+  };
+  const bits = Array.from(region, (mask) => {
+    const list: number[] = [];
+    for (let bit = 0; bit < 31; bit++) if (mask & (1 << bit)) list.push(1 << bit);
+    return list;
+  });
+  for (let round = 0; round < 16; round++) {
+    const point = Int32Array.from(bits, (list, variable) => (round === 0 ? list[0]! : list[next() % list.length]!) ?? region[variable]!);
+    const held = cubes.some((cube) => {
+      for (let index = 0; index < cube.variables.length; index++) if ((point[cube.variables[index]!]! & cube.masks[index]!) === 0) return false;
+      return true;
+    });
+    if (!held) return point;
+  }
+  return null;
+}
