@@ -26,22 +26,18 @@ export interface Budget {
  * in it is uncovered), or null when `cover` holds all of `region`.
  */
 export function uncovered(region: Cube, cover: readonly Cube[], sizes: readonly number[], budget: Budget, used?: Set<number>): Cube | null {
+  // NOTE: the same search over 32-bit masks when every domain fits one (the usual case), as BigInt
+  // arithmetic costs several times more; both give the same answers.
+  if (sizes.every((size) => size <= 30)) return smallSearch(region, cover, sizes, budget, used);
   const relevantIndexes: number[] = [];
   cover.forEach((cube, index) => {
     if (cubesMeet(cube, region)) relevantIndexes.push(index);
   });
   const relevant = relevantIndexes.map((index) => cover[index]!);
-  if (used) {
-    // Collect, in terms of `cover`, the cubes that closed each branch of the proof.
-    const local = new Set<number>();
-    const result = sizes.every((size) => size <= 30) ? smallSearch(region, relevant, sizes, budget, local) : search(region, relevant, sizes, budget, local);
-    if (result === null) for (const index of local) used.add(relevantIndexes[index]!);
-    return result;
-  }
-  // NOTE: the same search over 32-bit masks when every domain fits one (the usual case), as BigInt
-  // arithmetic costs several times more; both give the same answers.
-  if (sizes.every((size) => size <= 30)) return smallSearch(region, relevant, sizes, budget);
-  return search(region, relevant, sizes, budget);
+  const local = new Set<number>();
+  const result = search(region, relevant, sizes, budget, local);
+  if (result === null && used) for (const index of local) used.add(relevantIndexes[index]!);
+  return result;
 }
 
 /** Whether some record of `formula` (a union of cubes) lies outside `cover`; returns one such cube. */
@@ -134,15 +130,28 @@ interface SmallCube {
   index: number;
 }
 
+/** Number-mask forms of cubes, made once per cube (the forward pass asks about the same cubes many times). */
+const smallForms = new WeakMap<Cube, { variables: Int32Array; masks: Int32Array }>();
+
+function smallForm(cube: Cube): { variables: Int32Array; masks: Int32Array } {
+  let form = smallForms.get(cube);
+  if (!form) {
+    form = { variables: Int32Array.from(cube.keys()), masks: Int32Array.from([...cube.values()].map(Number)) };
+    smallForms.set(cube, form);
+  }
+  return form;
+}
+
 function smallSearch(region: Cube, cover: readonly Cube[], sizes: readonly number[], budget: Budget, used?: Set<number>): Cube | null {
   const full = sizes.map((size) => (size >= 31 ? -1 : (1 << size) - 1));
   const start = new Int32Array(sizes.length);
   for (let variable = 0; variable < sizes.length; variable++) start[variable] = Number(region.get(variable) ?? BigInt(full[variable]!));
-  const cubes: SmallCube[] = cover.map((cube, index) => ({
-    variables: Int32Array.from(cube.keys()),
-    masks: Int32Array.from([...cube.values()].map(Number)),
-    index,
-  }));
+  const cubes: SmallCube[] = [];
+  cover.forEach((cube, index) => {
+    const form = smallForm(cube);
+    for (let at = 0; at < form.variables.length; at++) if ((start[form.variables[at]!]! & form.masks[at]!) === 0) return;
+    cubes.push({ variables: form.variables, masks: form.masks, index });
+  });
   const toCube = (masks: Int32Array): Cube => {
     const cube: Cube = new Map();
     masks.forEach((mask, variable) => {
@@ -239,20 +248,26 @@ function smallSearch(region: Cube, cover: readonly Cube[], sizes: readonly numbe
   return left ? toCube(left) : null;
 }
 
-/** Up to 16 sample records of the region (deterministic); one that no cube holds, as a one-record region. */
+/** Up to 4 sample records of the region (deterministic); one that no cube holds, as a one-record region. */
 function probe(region: Int32Array, cubes: readonly SmallCube[]): Int32Array | null {
   let state = 0x9e3779b9;
   const next = () => {
     state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
     return state;
   };
-  const bits = Array.from(region, (mask) => {
-    const list: number[] = [];
-    for (let bit = 0; bit < 31; bit++) if (mask & (1 << bit)) list.push(1 << bit);
-    return list;
-  });
-  for (let round = 0; round < 16; round++) {
-    const point = Int32Array.from(bits, (list, variable) => (round === 0 ? list[0]! : list[next() % list.length]!) ?? region[variable]!);
+  /** A value of the mask: its lowest on the first round, then one at random. */
+  const valueOf = (mask: number, round: number): number => {
+    const lowest = mask & -mask;
+    if (round === 0 || mask === lowest) return lowest;
+    const count = popcount(mask);
+    let skip = next() % count;
+    for (let rest = mask; rest !== 0; rest &= rest - 1) {
+      if (skip-- === 0) return rest & -rest;
+    }
+    return lowest;
+  };
+  for (let round = 0; round < 4; round++) {
+    const point = region.map((mask) => valueOf(mask, round));
     const held = cubes.some((cube) => {
       for (let index = 0; index < cube.variables.length; index++) if ((point[cube.variables[index]!]! & cube.masks[index]!) === 0) return false;
       return true;
@@ -260,4 +275,10 @@ function probe(region: Int32Array, cubes: readonly SmallCube[]): Int32Array | nu
     if (!held) return point;
   }
   return null;
+}
+
+function popcount(mask: number): number {
+  let count = 0;
+  for (let rest = mask; rest !== 0; rest &= rest - 1) count++;
+  return count;
 }
