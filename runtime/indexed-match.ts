@@ -2,14 +2,15 @@
 // feature region (bit = row), and the lookup that classifies each feature once,
 // ANDs the bitsets word by word and takes the first set bit. No rule is walked.
 
-import { classifier, type ClassifyEnv, type ClassifyState, type Classifier } from "./classify";
+import { buildClassification, classifyRecord, type Classification, type ClassifyEnv, type ClassifyState } from "./classify";
 import type { TableIndex } from "./table-format";
 
 export interface LoadedIndex {
   /** Features in lookup order: the most constraining first, so a word usually empties early. */
-  classify: Classifier[];
-  /** Per feature: `regions × words` words; region r's bitset starts at r × words. */
-  bits: Uint32Array[];
+  classification: Classification;
+  /** Every feature's bitsets in one array: feature f's region r starts at `base[f] + r × words`. */
+  bits: Uint32Array;
+  base: Int32Array;
   words: number;
   /** Bits of the rows that exist. */
   valid: Uint32Array;
@@ -18,6 +19,8 @@ export interface LoadedIndex {
   /** 1 for a row whose rule's condition must confirm it; null when there is none. */
   verify: Uint8Array | null;
   usesScores: boolean;
+  /** Scratch: each feature's bitset offset for the record being looked up. */
+  offsets: Int32Array;
 }
 
 /** INVARIANT: `index` passed validation against this router, so every region and row is in range. */
@@ -27,26 +30,33 @@ export function loadIndex(index: TableIndex, env: ClassifyEnv): LoadedIndex {
   const valid = new Uint32Array(words);
   for (let row = 0; row < count; row++) valid[row >>> 5]! |= 1 << (row & 31);
   const order = index.features.map((feature, i) => ({ feature, i })).sort((a, b) => b.feature.constraints.length - a.feature.constraints.length || a.i - b.i);
-  const bits: Uint32Array[] = [];
-  const classify: Classifier[] = [];
+  const base = new Int32Array(order.length);
+  let total = 0;
+  order.forEach(({ feature }, f) => {
+    base[f] = total;
+    total += regionCount(feature, env) * words;
+  });
+  const bits = new Uint32Array(total);
   let usesScores = false;
-  for (const { feature } of order) {
+  order.forEach(({ feature }, f) => {
     const regions = regionCount(feature, env);
-    const array = new Uint32Array(regions * words);
-    for (let region = 0; region < regions; region++) array.set(valid, region * words);
+    const start = base[f]!;
+    for (let region = 0; region < regions; region++) bits.set(valid, start + region * words);
     for (const [row, ...allowed] of feature.constraints) {
-      const word = row! >>> 5;
+      const word = start + (row! >>> 5);
       const bit = 1 << (row! & 31);
-      for (let region = 0; region < regions; region++) array[region * words + word]! &= ~bit;
-      for (const region of allowed) array[region * words + word]! |= bit;
+      for (let region = 0; region < regions; region++) bits[region * words + word]! &= ~bit;
+      for (const region of allowed) bits[region * words + word]! |= bit;
     }
-    bits.push(array);
-    classify.push(classifier(feature, env));
     if (feature.kind === "number" && "score" in feature) usesScores = true;
-  }
+  });
   const verify = index.verify.length === 0 ? null : new Uint8Array(count);
   for (const row of index.verify) verify![row] = 1;
-  return { classify, bits, words, valid, rows: Int32Array.from(index.rows), verify, usesScores };
+  const classification = buildClassification(
+    order.map(({ feature }) => feature),
+    env,
+  );
+  return { classification, bits, base, words, valid, rows: Int32Array.from(index.rows), verify, usesScores, offsets: new Int32Array(order.length) };
 }
 
 /** How many regions a feature has (runtime/table-format `IndexFeature`). */
@@ -77,22 +87,18 @@ export function regionCount(feature: TableIndex["features"][number], env: Classi
   }
 }
 
-let offsets = new Int32Array(16);
-
 /**
  * The position of the rule that takes the record, or -1 when none does.
  * `holds(position)` evaluates a rule's condition, for verified rows only.
+ * Classifying may evaluate scores, which never call back into lookup, so the scratch offsets are safe.
  */
-export function lookup(index: LoadedIndex, record: Record<string, unknown> | null, state: ClassifyState, holds: (position: number) => boolean): number {
-  const { classify, bits, words, valid, rows, verify } = index;
-  const features = classify.length;
-  if (offsets.length < features) offsets = new Int32Array(features * 2);
-  // Classifying may evaluate scores, which never call back into lookup, so the shared buffer is safe.
-  const local = offsets;
-  for (let f = 0; f < features; f++) local[f] = classify[f]!(record, state) * words;
+export function lookup(index: LoadedIndex, record: Record<string, unknown>, state: ClassifyState, holds: (position: number) => boolean): number {
+  const { bits, words, valid, rows, verify, offsets } = index;
+  const features = offsets.length;
+  classifyRecord(index.classification, record, state, offsets, index.base, words);
   for (let word = 0; word < words; word++) {
     let candidates = valid[word]!;
-    for (let f = 0; f < features && candidates !== 0; f++) candidates &= bits[f]![local[f]! + word]!;
+    for (let f = 0; f < features && candidates !== 0; f++) candidates &= bits[offsets[f]! + word]!;
     while (candidates !== 0) {
       const lowest = candidates & -candidates;
       const row = word * 32 + 31 - Math.clz32(lowest);

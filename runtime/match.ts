@@ -36,6 +36,8 @@ function walk(table: LoadedTable, routerId: string, record: unknown, options: Ma
 }
 
 const noScores = { instant: null as Date | null, score: (): number => 0 };
+const noInstant = { instant: null, problem: null };
+const neverVerified = (): boolean => true;
 
 /**
  * The decision by index lookup, or null when the walk must decide: no index,
@@ -48,59 +50,84 @@ function matchIndexed(table: LoadedTable, routerId: string, record: unknown, opt
   const router = compiled.routers.get(routerId);
   const index = router?.index;
   if (!router || !index) return null;
-  const given = parseInstant(isObject(options) ? options.at : undefined);
+  const given = options === undefined ? noInstant : parseInstant(isObject(options) ? options.at : undefined);
   if (given.problem) return null;
-  const position = lookup(index, record, stateFor(compiled, router, index, record, given.instant), (position) =>
-    router.rules[position]!.condition(contextOf(compiled, router, record, given.instant)).holds,
-  );
-  const at = given.instant?.toISOString() ?? null;
-  const trace = lazyTrace(() => walk(table, routerId, record, options).trace);
-  const outcome = position >= 0 ? router.rules[position]!.rule : router.router.otherwise;
-  if (outcome === null) return unmatched(trace, at);
+  const instant = given.instant;
+  const holds = index.verify === null ? neverVerified : (position: number) => router.rules[position]!.condition(contextOf(compiled, router, record, instant)).holds;
+  const position = lookup(index, record, stateFor(compiled, router, index, record, instant), holds);
+  const at = instant === null ? null : instant.toISOString();
   const rule = position >= 0 ? router.rules[position]!.rule : null;
-  return {
-    outcome: rule ? "rule" : "otherwise",
-    rule: rule ? rule.name : null,
-    priority: rule ? rule.priority : null,
-    target: outcome.assign,
-    fallbacks: [...outcome.fallbacks],
-    trace,
-    at,
-  };
+  const outcome = rule ?? router.router.otherwise;
+  if (outcome === null) return new IndexedDecision("unmatched", null, null, null, [], at, table, routerId, record, options);
+  return new IndexedDecision(rule ? "rule" : "otherwise", rule ? rule.name : null, rule ? rule.priority : null, outcome.assign, outcome.fallbacks.slice(), at, table, routerId, record, options);
 }
 
 /**
- * The handler of one lazy trace: every way of reading or changing the array
- * computes it first. Traps are called with the handler as `this`, so it holds
- * the pending computation and the array itself carries nothing extra.
+ * A decision found by lookup whose trace is computed when first read: the
+ * index finds the rule without walking, and only a reader of the trace pays
+ * for the walk that explains it. `trace` is an own enumerable accessor that
+ * replaces itself with a plain array on first read (or write), so
+ * JSON.stringify, structuredClone and postMessage all see an ordinary array.
+ * What the walk needs stays in private fields, which no copy carries.
+ * NOTE: the trace explains the record as it is when first read.
  */
-class LazyTrace {
-  constructor(private compute: (() => TraceEntry[]) | null) {}
+class IndexedDecision {
+  // Declared only: fields with initialisers would be created before `trace`, changing the key order JSON shows.
+  declare outcome: Decision["outcome"];
+  declare rule: string | null;
+  declare priority: number | null;
+  declare target: Decision["target"];
+  declare fallbacks: Decision["fallbacks"];
+  declare trace: TraceEntry[];
+  declare at: string | null;
+  #pending: [LoadedTable, string, unknown, MatchOptions | undefined] | null;
 
-  fill(target: TraceEntry[]): void {
-    const compute = this.compute;
-    if (compute) {
-      this.compute = null;
-      target.push(...compute());
-    }
+  constructor(
+    outcome: Decision["outcome"],
+    rule: string | null,
+    priority: number | null,
+    target: Decision["target"],
+    fallbacks: Decision["fallbacks"],
+    at: string | null,
+    table: LoadedTable,
+    routerId: string,
+    record: unknown,
+    options: MatchOptions | undefined,
+  ) {
+    this.outcome = outcome;
+    this.rule = rule;
+    this.priority = priority;
+    this.target = target;
+    this.fallbacks = fallbacks;
+    Object.defineProperty(this, "trace", LAZY_TRACE);
+    this.at = at;
+    this.#pending = [table, routerId, record, options];
+  }
+
+  static forget(decision: IndexedDecision): void {
+    decision.#pending = null;
+  }
+
+  static computeTrace(decision: IndexedDecision): TraceEntry[] {
+    const pending = decision.#pending;
+    decision.#pending = null;
+    return pending === null ? [] : walk(pending[0], pending[1], pending[2], pending[3]).trace;
   }
 }
-for (const trap of ["get", "set", "has", "ownKeys", "getOwnPropertyDescriptor", "defineProperty", "deleteProperty"] as const) {
-  (LazyTrace.prototype as unknown as Record<string, unknown>)[trap] = function (this: LazyTrace, target: TraceEntry[], ...rest: unknown[]) {
-    this.fill(target);
-    return (Reflect[trap] as (...args: unknown[]) => unknown)(target, ...rest);
-  };
-}
 
-/**
- * The trace as an array filled on first use: the index finds the rule without
- * walking, and only a reader of the trace pays for the walk that explains it.
- * NOTE: it is computed from the record as it is when first read; a Proxy, so
- * copy it (`[...decision.trace]`) before structuredClone or postMessage.
- */
-function lazyTrace(compute: () => TraceEntry[]): TraceEntry[] {
-  return new Proxy<TraceEntry[]>([], new LazyTrace(compute) as ProxyHandler<TraceEntry[]>);
-}
+const LAZY_TRACE: PropertyDescriptor = {
+  get(this: IndexedDecision) {
+    const trace = IndexedDecision.computeTrace(this);
+    Object.defineProperty(this, "trace", { value: trace, writable: true, enumerable: true, configurable: true });
+    return trace;
+  },
+  set(this: IndexedDecision, value: TraceEntry[]) {
+    IndexedDecision.forget(this);
+    Object.defineProperty(this, "trace", { value, writable: true, enumerable: true, configurable: true });
+  },
+  enumerable: true,
+  configurable: true,
+};
 
 function stateFor(compiled: CompiledTable, router: CompiledRouter, index: LoadedIndex, record: Record<string, unknown>, instant: Date | null) {
   if (!index.usesScores) {

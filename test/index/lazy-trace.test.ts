@@ -1,0 +1,66 @@
+// The trace of an indexed decision is computed on first read, yet the
+// decision is a plain object to every copier: JSON.stringify, structuredClone
+// (what postMessage uses) and spreading all see the walk's trace array.
+
+import { describe, expect, it } from "vitest";
+import { compile } from "../../compiler/compile";
+import { checkProgram } from "../../language/semantics/check";
+import { loadTable, match } from "../../runtime/index";
+import { MemoryHost } from "../harness/memory-host";
+
+const text = `enum Region { NA, EMEA }
+record Lead {
+  region: Region?
+  employees: number?
+}
+queue sales
+queue smb
+router inbound for Lead {
+  rule "big" {
+    when region is EMEA and employees >= 500
+    assign to queue sales
+  }
+  otherwise assign to queue smb
+}
+`;
+
+function tables() {
+  const program = checkProgram("/lazy/main.route", new MemoryHost({ "/lazy/main.route": text })).value;
+  return { indexed: loadTable(compile(program).value!), plain: loadTable(compile(program, { index: false }).value!) };
+}
+
+describe("an indexed decision's lazy trace", () => {
+  const { indexed, plain } = tables();
+  const record = { region: "emea", employees: 900 };
+
+  it("survives structuredClone with the same trace the walk writes", () => {
+    const walked = match(plain, "inbound", record);
+    const cloned = structuredClone(match(indexed, "inbound", record));
+    expect(cloned).toEqual(walked);
+    expect(Object.getPrototypeOf(cloned)).toBe(Object.prototype);
+  });
+
+  it("reads as an ordinary array, in the walk's key order, and becomes a data property once read", () => {
+    const decision = match(indexed, "inbound", record);
+    expect(JSON.stringify(decision)).toBe(JSON.stringify(match(plain, "inbound", record)));
+    expect(Object.keys(decision)).toEqual(["outcome", "rule", "priority", "target", "fallbacks", "trace", "at"]);
+    expect(Array.isArray(decision.trace)).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(decision, "trace")).toMatchObject({ writable: true, enumerable: true });
+    expect({ ...decision }.trace).toBe(decision.trace);
+  });
+
+  it("can be replaced before it is read, without computing it", () => {
+    const decision = match(indexed, "inbound", { region: "NA" });
+    decision.trace = [];
+    expect(decision.trace).toEqual([]);
+    expect(decision.outcome).toBe("otherwise");
+  });
+
+  it("explains the record as it is when the trace is first read (documented)", () => {
+    const changing: Record<string, unknown> = { region: "EMEA", employees: 900 };
+    const decision = match(indexed, "inbound", changing);
+    changing.employees = 10;
+    expect(decision.rule).toBe("big");
+    expect(decision.trace.some((entry) => entry.kind === "rule" && entry.matched)).toBe(false);
+  });
+});
