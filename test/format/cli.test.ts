@@ -2,6 +2,9 @@
 // `prettier --plugin ./dist/prettier-plugin.js --write` with the built plugin.
 
 import { spawnSync } from "node:child_process";
+
+// Prettier colours its messages when it thinks it runs in CI; the assertions read plain text.
+const plainEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" };
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -116,7 +119,7 @@ describe("prettier --plugin ./dist/prettier-plugin.js", () => {
 
   it("--write formats every sample as route fmt does", () => {
     const folder = samplesCopy();
-    const result = spawnSync(process.execPath, [prettier, "--plugin", plugin, "--write", "samples/**/*.route"], { cwd: folder, encoding: "utf8" });
+    const result = spawnSync(process.execPath, [prettier, "--plugin", plugin, "--write", "samples/**/*.route"], { cwd: folder, encoding: "utf8", env: plainEnv });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     for (const file of routeFiles(folder)) {
@@ -128,11 +131,11 @@ describe("prettier --plugin ./dist/prettier-plugin.js", () => {
 
   it("--check passes on formatted files; a syntax error is reported and the file left alone", () => {
     const folder = samplesCopy();
-    const check = spawnSync(process.execPath, [prettier, "--plugin", plugin, "--check", "samples/chat/*.route"], { cwd: folder, encoding: "utf8" });
+    const check = spawnSync(process.execPath, [prettier, "--plugin", plugin, "--check", "samples/chat/*.route"], { cwd: folder, encoding: "utf8", env: plainEnv });
     expect(check.status).toBe(0);
     const broken = "queue\n";
     writeFileSync(join(folder, "broken.route"), broken);
-    const write = spawnSync(process.execPath, [prettier, "--plugin", plugin, "--write", "broken.route"], { cwd: folder, encoding: "utf8" });
+    const write = spawnSync(process.execPath, [prettier, "--plugin", plugin, "--write", "broken.route"], { cwd: folder, encoding: "utf8", env: plainEnv });
     expect(write.status).toBe(2);
     expect(write.stderr).toContain("[error] broken.route: SyntaxError: expected");
     expect(readFileSync(join(folder, "broken.route"), "utf8")).toBe(broken);
@@ -141,7 +144,7 @@ describe("prettier --plugin ./dist/prettier-plugin.js", () => {
   it("honours Prettier's printWidth", () => {
     const folder = mkdtempSync(join(tmpdir(), "route-fmt-"));
     writeFileSync(join(folder, "a.route"), unformatted);
-    const result = spawnSync(process.execPath, [prettier, "--plugin", plugin, "--print-width", "30", "a.route"], { cwd: folder, encoding: "utf8" });
+    const result = spawnSync(process.execPath, [prettier, "--plugin", plugin, "--print-width", "30", "a.route"], { cwd: folder, encoding: "utf8", env: plainEnv });
     expect(result.stdout).toBe("rep bob {\n  skills [payroll]\n  region EMEA\n}\nqueue review\n");
   });
 });
