@@ -4,7 +4,9 @@
 // and spliced into the previous tree, with every later span shifted. Anything
 // else (an edit across pieces, a previous or new syntax error, a piece that no
 // longer parses alone) falls back to parsing the whole file, so the result is
-// always what a full parse would give.
+// always what a full parse would give. Later spans are moved in place, not
+// copied: a keystroke allocates only the new piece, and the previous tree of
+// the path (which only this cache hands out) is consumed by the next parse.
 
 import type { Span } from "../language/diagnostics/diagnostic";
 import { internalError } from "../language/semantics/report";
@@ -73,7 +75,8 @@ function reparsePiece(previous: ParsedText, text: string, path: string): ParsedT
     const pieces: (RuleDecl | OtherwiseDecl)[] = [...declaration.rules, ...(declaration.otherwise ? [declaration.otherwise] : [])];
     const target = pieces.find((candidate) => inside(candidate.span));
     if (!target) return undefined;
-    piece = target.span;
+    // A copy: the spans moved below may include this very object.
+    piece = { ...target.span };
     const pieceText = text.slice(piece.start, piece.end + delta);
     const wrapperHead = "router __piece for __Piece {\n";
     const wrapped = tryParse(`${wrapperHead}${pieceText}\n}\n`, path);
@@ -85,38 +88,49 @@ function reparsePiece(previous: ParsedText, text: string, path: string): ParsedT
     if (parsedPieces.length !== 1 || !parsedPiece || parsedPiece.kind !== target.kind) return undefined;
     const shift = piece.start - wrapperHead.length;
     if (parsedPiece.span.start !== wrapperHead.length || parsedPiece.span.end !== wrapperHead.length + pieceText.length) return undefined;
-    const newPiece = shiftCopy(parsedPiece, 0, shift);
-    pieceComments = wrapped.comments.map((comment) => shiftCopy(comment, 0, shift));
-    const after = (span: Span) => span.start >= piece.end;
-    const routerCopy: RouterDecl = {
-      ...declaration,
-      span: { ...declaration.span, end: declaration.span.end + delta },
-      rules: declaration.rules.map((rule) => (rule === target ? (newPiece as RuleDecl) : after(rule.span) ? shiftCopy(rule, piece.end, delta) : rule)),
-    };
-    if (declaration.otherwise) routerCopy.otherwise = declaration.otherwise === target ? (newPiece as OtherwiseDecl) : shiftCopy(declaration.otherwise, piece.end, delta);
+    shiftInPlace(parsedPiece, 0, shift, new Set());
+    pieceComments = wrapped.comments;
+    shiftInPlace(pieceComments, 0, shift, new Set());
+    // Only what follows the piece moves: the rules before it are not even visited.
+    const index = declaration.rules.indexOf(target as RuleDecl);
+    const rules = declaration.rules.slice();
+    if (index >= 0) rules[index] = parsedPiece as RuleDecl;
+    const routerCopy: RouterDecl = { ...declaration, rules };
+    if (declaration.otherwise === target) routerCopy.otherwise = parsedPiece as OtherwiseDecl;
+    if (delta !== 0) {
+      const seen = new Set<object>();
+      for (const key of Object.keys(routerCopy) as (keyof RouterDecl)[]) if (key !== "rules" && key !== "otherwise") shiftInPlace(routerCopy[key], piece.end, delta, seen);
+      for (let later = index + 1; later < rules.length; later++) if (index >= 0 || rules[later]!.span.start >= piece.end) shiftInPlace(rules[later], piece.end, delta, seen);
+      if (routerCopy.otherwise && routerCopy.otherwise !== parsedPiece) shiftInPlace(routerCopy.otherwise, piece.end, delta, seen);
+    }
     replacement = routerCopy;
   } else {
-    piece = declaration.span;
+    piece = { ...declaration.span };
     const pieceText = text.slice(piece.start, piece.end + delta);
     const alone = tryParse(pieceText, path);
     if (!alone || alone.file.declarations.length !== 1 || alone.file.imports.length > 0) return undefined;
     const only = alone.file.declarations[0]!;
     if (only.kind !== declaration.kind || only.span.start !== 0 || only.span.end !== pieceText.length) return undefined;
-    replacement = shiftCopy(only, 0, piece.start);
-    pieceComments = alone.comments.map((comment) => shiftCopy(comment, 0, piece.start));
+    shiftInPlace(only, 0, piece.start, new Set());
+    replacement = only;
+    pieceComments = alone.comments;
+    shiftInPlace(pieceComments, 0, piece.start, new Set());
   }
 
   const file: SourceFile = {
     ...previous.file,
     text,
     span: { ...previous.file.span, end: previous.file.span.end + delta },
-    declarations: declarations.map((candidate, index) => (index === at ? replacement! : index > at ? shiftCopy(candidate, piece.end, delta) : candidate)),
+    declarations: declarations.slice(),
   };
-  const comments = [
-    ...previous.comments.filter((comment) => comment.span.end <= piece.start),
-    ...pieceComments,
-    ...previous.comments.filter((comment) => comment.span.start >= piece.end).map((comment) => shiftCopy(comment, piece.end, delta)),
-  ];
+  file.declarations[at] = replacement;
+  const later = previous.comments.filter((comment) => comment.span.start >= piece.end);
+  if (delta !== 0) {
+    const seen = new Set<object>();
+    for (let index = at + 1; index < declarations.length; index++) shiftInPlace(declarations[index], piece.end, delta, seen);
+    shiftInPlace(later, piece.end, delta, seen);
+  }
+  const comments = [...previous.comments.filter((comment) => comment.span.end <= piece.start), ...pieceComments, ...later];
   return { text, file, comments, diagnostics: [] };
 }
 
@@ -129,17 +143,24 @@ function tryParse(text: string, path: string): { file: SourceFile; comments: Com
   }
 }
 
-/** A deep copy in which every span starting at or after `from` moves by `delta`. */
-function shiftCopy<T>(node: T, from: number, delta: number): T {
-  if (Array.isArray(node)) return node.map((item) => shiftCopy(item, from, delta)) as T;
-  if (node === null || typeof node !== "object") return node;
+/**
+ * Moves by `delta`, in place, every span bound at or after `from` in `node`.
+ * The parser shares some span objects between nodes, so `seen` makes sure
+ * each one moves once.
+ */
+function shiftInPlace(node: unknown, from: number, delta: number, seen: Set<object>): void {
+  if (node === null || typeof node !== "object") return;
+  if (Array.isArray(node)) {
+    for (const item of node) shiftInPlace(item, from, delta, seen);
+    return;
+  }
   const record = node as Record<string, unknown>;
   if (typeof record["start"] === "number" && typeof record["end"] === "number" && typeof record["file"] === "string") {
-    const start = record["start"] as number;
-    const end = record["end"] as number;
-    return { ...record, start: start >= from ? start + delta : start, end: end >= from ? end + delta : end } as T;
+    if (seen.has(record)) return;
+    seen.add(record);
+    if ((record["start"] as number) >= from) record["start"] = (record["start"] as number) + delta;
+    if ((record["end"] as number) >= from) record["end"] = (record["end"] as number) + delta;
+    return;
   }
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) copy[key] = shiftCopy(record[key], from, delta);
-  return copy as T;
+  for (const key in record) shiftInPlace(record[key], from, delta, seen);
 }

@@ -48,4 +48,25 @@ describe("incremental re-parse", () => {
     // Most edits land inside one rule or declaration: the fast path must be taken, not only the fallback.
     expect(pieces).toBeGreaterThan(30);
   });
+
+  it("equals a full parse after every edit of a typing session (later spans are moved in place)", () => {
+    let pieces = 0;
+    const edit = fc.record({ where: fc.integer({ min: 0, max: 1_000_000 }), removed: fc.integer({ min: 0, max: 2 }), inserted: fc.constantFrom("", "1", "a", " ", "\n", "}", '"', "#", " and tier is SMB") });
+    fc.assert(
+      fc.property(fc.constantFrom(...samples), fc.array(edit, { minLength: 2, maxLength: 8 }), ({ path, text }, session) => {
+        const cache = new IncrementalParseCache();
+        cache.parse(path, text);
+        let current = text;
+        for (const { where, removed, inserted } of session) {
+          const offset = where % (current.length + 1);
+          current = current.slice(0, offset) + inserted + current.slice(offset + removed);
+          const incremental = cache.parse(path, current);
+          if (cache.lastMode.get(path) === "piece") pieces++;
+          expect({ file: incremental.file, comments: incremental.comments, diagnostics: incremental.diagnostics }).toEqual(full(path, current));
+        }
+      }),
+      { numRuns: 80, seed: 7 },
+    );
+    expect(pieces).toBeGreaterThan(30);
+  });
 });
