@@ -87,7 +87,8 @@ function resolveSubject(checker: Checker, scope: ConditionScope, condition: Test
     checker.scoreUse(first.text, scope.record, first.span, scope.scores);
     return { subject: { kind: "score", score: first.text }, type: { type: "number", optional: false }, isScore: true, optional: false, label: `score ${label}` };
   }
-  const scores = segments.length === 1 ? checker.namesOf(scope.unit, ["score"]) : [];
+  // Score names only feed the did-you-mean of an unknown first segment: a field needs none.
+  const scores = segments.length === 1 && !isField ? checker.namesOf(scope.unit, ["score"]) : [];
   const resolved = resolvePath(checker, scope.record, condition.subject, scores);
   if (resolved.kind === "unknown") return undefined;
   return { subject: { kind: "field", path: resolved.path }, type: resolved.type, isScore: false, optional: resolved.optional, label };

@@ -49,8 +49,16 @@ function checkRule(checker: Checker, scope: TargetScope, rule: RuleDecl): RuleMo
   const outcome = checkOutcome(checker, scope, rule.clauses, rule, `rule "${rule.name.value}"`);
   const when = rule.clauses.find((clause): clause is WhenClause => clause.kind === "when");
   const priority = rule.priority && Number.isInteger(rule.priority.value) && rule.priority.value >= 0 ? rule.priority.value : null;
+  // The outcome's fields written out (same order as a spread): a spread here cost a fifth of checking a large router.
   return {
-    ...outcome,
+    assign: outcome.assign,
+    requires: outcome.requires,
+    notify: outcome.notify,
+    sla: outcome.sla,
+    fallbacks: outcome.fallbacks,
+    reason: outcome.reason,
+    header: outcome.header,
+    span: outcome.span,
     name: rule.name.value,
     enabled: !rule.disabled,
     priority,
