@@ -123,7 +123,7 @@ function classes(allowed: Mask, variable: number, cubes: readonly Cube[]): Mask[
 // not covered show it at one of a handful of sample records, found in
 // microseconds, before the search proves anything.
 
-interface SmallCube {
+export interface SmallCube {
   variables: Int32Array;
   masks: Int32Array;
   /** Position in the cover the search was given. */
@@ -133,7 +133,8 @@ interface SmallCube {
 /** Number-mask forms of cubes, made once per cube (the forward pass asks about the same cubes many times). */
 const smallForms = new WeakMap<Cube, { variables: Int32Array; masks: Int32Array }>();
 
-function smallForm(cube: Cube): { variables: Int32Array; masks: Int32Array } {
+/** The number-mask form of a cube whose variables all have at most 30 values. */
+export function smallForm(cube: Cube): { variables: Int32Array; masks: Int32Array } {
   let form = smallForms.get(cube);
   if (!form) {
     form = { variables: Int32Array.from(cube.keys()), masks: Int32Array.from([...cube.values()].map(Number)) };
@@ -142,140 +143,197 @@ function smallForm(cube: Cube): { variables: Int32Array; masks: Int32Array } {
   return form;
 }
 
+/** Every value of each variable, as a number mask (only meaningful for domains of at most 30 values). */
+export function fullMasks(sizes: readonly number[]): Int32Array {
+  return Int32Array.from(sizes, (size) => (size >= 31 ? -1 : (1 << size) - 1));
+}
+
+/** A region as one number mask per variable. */
+export function denseOf(cube: Cube, full: Int32Array): Int32Array {
+  const dense = full.slice();
+  for (const [variable, mask] of cube) dense[variable] = Number(mask);
+  return dense;
+}
+
+/** A region given as one number mask per variable, back as a cube (unconstrained variables left out). */
+export function cubeOfDense(masks: Int32Array, full: Int32Array): Cube {
+  const cube: Cube = new Map();
+  masks.forEach((mask, variable) => {
+    if (mask !== full[variable]) cube.set(variable, BigInt(mask));
+  });
+  return cube;
+}
+
 function smallSearch(region: Cube, cover: readonly Cube[], sizes: readonly number[], budget: Budget, used?: Set<number>): Cube | null {
-  const full = sizes.map((size) => (size >= 31 ? -1 : (1 << size) - 1));
-  const start = new Int32Array(sizes.length);
-  for (let variable = 0; variable < sizes.length; variable++) start[variable] = Number(region.get(variable) ?? BigInt(full[variable]!));
+  const full = fullMasks(sizes);
+  const start = denseOf(region, full);
   const cubes: SmallCube[] = [];
   cover.forEach((cube, index) => {
     const form = smallForm(cube);
     for (let at = 0; at < form.variables.length; at++) if ((start[form.variables[at]!]! & form.masks[at]!) === 0) return;
     cubes.push({ variables: form.variables, masks: form.masks, index });
   });
-  const toCube = (masks: Int32Array): Cube => {
-    const cube: Cube = new Map();
-    masks.forEach((mask, variable) => {
-      if (mask !== full[variable]) cube.set(variable, BigInt(mask));
-    });
-    return cube;
-  };
+  const left = smallUncovered(start, cubes, budget, used);
+  return left ? cubeOfDense(left, full) : null;
+}
+
+/**
+ * The search itself over number masks: a region (one mask per variable) and
+ * the cubes of the cover that meet it; returns a sub-region no cube holds, or
+ * null when they hold all of it. `used` collects the `index` of cubes the proof used.
+ */
+export function smallUncovered(start: Int32Array, cubes: SmallCube[], budget: Budget, used?: Set<number>): Int32Array | null {
+  // One cube that holds the whole region settles it at once: the usual way a pair turns out covered.
+  for (const cube of cubes) {
+    if (holdsAll(cube, start)) {
+      used?.add(cube.index);
+      return null;
+    }
+  }
   const probed = probe(start, cubes);
-  if (probed) return toCube(probed);
-  const counts = new Int32Array(sizes.length);
-  const walk = (start: Int32Array, startList: SmallCube[]): Int32Array | null => {
-    if (--budget.left < 0) throw new BudgetError();
-    let masks = start;
-    let list = startList;
-    // Unit propagation: a cube that cuts the region on one variable only just removes those values
-    // from every record still to find; repeat until none is left, then split.
-    for (;;) {
-      if (list.length === 0) return masks;
-      counts.fill(0);
-      const singles: SmallCube[] = [];
-      const others: SmallCube[] = [];
-      for (const cube of list) {
-        let cutting = 0;
-        for (let index = 0; index < cube.variables.length; index++) {
-          if ((masks[cube.variables[index]!]! & ~cube.masks[index]!) !== 0) cutting++;
-        }
-        if (cutting === 0) {
-          used?.add(cube.index);
-          return null;
-        }
-        if (cutting === 1) singles.push(cube);
-        else others.push(cube);
+  if (probed) return probed;
+  if (scratch.length !== start.length) scratch = new Int32Array(start.length);
+  return walk(start, cubes, { budget, used, counts: scratch });
+}
+
+/** Reused by every search: the counts are read before the walk recurses, so one array serves them all. */
+let scratch = new Int32Array(0);
+
+interface WalkContext {
+  budget: Budget;
+  used: Set<number> | undefined;
+  /** Scratch: per variable, how many cubes cut the region on it. */
+  counts: Int32Array;
+}
+
+function holdsAll(cube: SmallCube, region: Int32Array): boolean {
+  for (let index = 0; index < cube.variables.length; index++) if ((region[cube.variables[index]!]! & ~cube.masks[index]!) !== 0) return false;
+  return true;
+}
+
+function meetsRegion(cube: SmallCube, region: Int32Array): boolean {
+  for (let index = 0; index < cube.variables.length; index++) if ((region[cube.variables[index]!]! & cube.masks[index]!) === 0) return false;
+  return true;
+}
+
+function walk(start: Int32Array, startList: SmallCube[], context: WalkContext): Int32Array | null {
+  const { budget, used, counts } = context;
+  if (--budget.left < 0) throw new BudgetError();
+  let masks = start;
+  let list = startList;
+  // Unit propagation: a cube that cuts the region on one variable only just removes those values
+  // from every record still to find; repeat until none is left, then split.
+  for (;;) {
+    if (list.length === 0) return masks;
+    counts.fill(0);
+    const singles: SmallCube[] = [];
+    const others: SmallCube[] = [];
+    for (const cube of list) {
+      let cutting = 0;
+      for (let index = 0; index < cube.variables.length; index++) {
+        if ((masks[cube.variables[index]!]! & ~cube.masks[index]!) !== 0) cutting++;
       }
-      if (singles.length === 0) {
-        for (const cube of others) {
-          for (let index = 0; index < cube.variables.length; index++) {
-            const variable = cube.variables[index]!;
-            if ((masks[variable]! & ~cube.masks[index]!) !== 0) counts[variable]!++;
-          }
-        }
-        list = others;
-        break;
-      }
-      masks = masks.slice();
-      for (const cube of singles) {
+      if (cutting === 0) {
         used?.add(cube.index);
-        let cut = false;
+        return null;
+      }
+      if (cutting === 1) singles.push(cube);
+      else others.push(cube);
+    }
+    if (singles.length === 0) {
+      for (const cube of others) {
         for (let index = 0; index < cube.variables.length; index++) {
           const variable = cube.variables[index]!;
-          if ((masks[variable]! & ~cube.masks[index]!) !== 0) {
-            masks[variable] = masks[variable]! & ~cube.masks[index]!;
-            cut = true;
-          }
+          if ((masks[variable]! & ~cube.masks[index]!) !== 0) counts[variable]!++;
         }
-        // Narrowed by earlier singles, this cube now holds the whole region (or the region is gone).
-        if (!cut || masks.some((mask) => mask === 0)) return null;
       }
-      list = others.filter((cube) => {
-        for (let index = 0; index < cube.variables.length; index++) if ((masks[cube.variables[index]!]! & cube.masks[index]!) === 0) return false;
-        return true;
-      });
+      list = others;
+      break;
     }
-    let best = 0;
-    for (let variable = 1; variable < counts.length; variable++) if (counts[variable]! > counts[best]!) best = variable;
-    const allowed = masks[best]!;
-    let parts = [allowed];
-    const seen = new Set<number>();
+    masks = masks.slice();
+    for (const cube of singles) {
+      used?.add(cube.index);
+      let cut = false;
+      for (let index = 0; index < cube.variables.length; index++) {
+        const variable = cube.variables[index]!;
+        if ((masks[variable]! & ~cube.masks[index]!) !== 0) {
+          masks[variable] = masks[variable]! & ~cube.masks[index]!;
+          cut = true;
+          // Narrowed by earlier singles, this cube now holds the whole region (or the region is gone).
+          if (masks[variable] === 0) return null;
+        }
+      }
+      if (!cut) return null;
+    }
+    const kept: SmallCube[] = [];
+    for (const cube of others) if (meetsRegion(cube, masks)) kept.push(cube);
+    list = kept;
+  }
+  let best = 0;
+  for (let variable = 1; variable < counts.length; variable++) if (counts[variable]! > counts[best]!) best = variable;
+  const allowed = masks[best]!;
+  let parts = [allowed];
+  const seen: number[] = [];
+  for (const cube of list) {
+    const at = cube.variables.indexOf(best);
+    if (at < 0) continue;
+    const cut = allowed & cube.masks[at]!;
+    if (cut === 0 || cut === allowed || seen.includes(cut)) continue;
+    seen.push(cut);
+    const next: number[] = [];
+    for (const part of parts) {
+      if ((part & cut) !== 0) next.push(part & cut);
+      if ((part & ~cut) !== 0) next.push(part & ~cut);
+    }
+    parts = next;
+  }
+  for (const part of parts) {
+    const narrowed = masks.slice();
+    narrowed[best] = part;
+    const kept: SmallCube[] = [];
     for (const cube of list) {
       const at = cube.variables.indexOf(best);
-      if (at < 0) continue;
-      const cut = allowed & cube.masks[at]!;
-      if (cut === 0 || cut === allowed || seen.has(cut)) continue;
-      seen.add(cut);
-      const next: number[] = [];
-      for (const part of parts) {
-        if ((part & cut) !== 0) next.push(part & cut);
-        if ((part & ~cut) !== 0) next.push(part & ~cut);
-      }
-      parts = next;
+      if (at < 0 || (cube.masks[at]! & part) !== 0) kept.push(cube);
     }
-    for (const part of parts) {
-      const narrowed = masks.slice();
-      narrowed[best] = part;
-      const kept = list.filter((cube) => {
-        const at = cube.variables.indexOf(best);
-        return at < 0 || (cube.masks[at]! & part) !== 0;
-      });
-      const left = walk(narrowed, kept);
-      if (left) return left;
-    }
-    return null;
-  };
-  const left = walk(start, cubes);
-  return left ? toCube(left) : null;
+    const left = walk(narrowed, kept, context);
+    if (left) return left;
+  }
+  return null;
 }
 
 /** Up to 4 sample records of the region (deterministic); one that no cube holds, as a one-record region. */
 function probe(region: Int32Array, cubes: readonly SmallCube[]): Int32Array | null {
   let state = 0x9e3779b9;
-  const next = () => {
-    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return state;
-  };
-  /** A value of the mask: its lowest on the first round, then one at random. */
-  const valueOf = (mask: number, round: number): number => {
-    const lowest = mask & -mask;
-    if (round === 0 || mask === lowest) return lowest;
-    const count = popcount(mask);
-    let skip = next() % count;
-    for (let rest = mask; rest !== 0; rest &= rest - 1) {
-      if (skip-- === 0) return rest & -rest;
-    }
-    return lowest;
-  };
+  if (probePoint.length !== region.length) probePoint = new Int32Array(region.length);
+  const point = probePoint;
   for (let round = 0; round < 4; round++) {
-    const point = region.map((mask) => valueOf(mask, round));
-    const held = cubes.some((cube) => {
-      for (let index = 0; index < cube.variables.length; index++) if ((point[cube.variables[index]!]! & cube.masks[index]!) === 0) return false;
-      return true;
-    });
-    if (!held) return point;
+    // A value of each mask: its lowest on the first round, then one at random.
+    for (let variable = 0; variable < region.length; variable++) {
+      const mask = region[variable]!;
+      const lowest = mask & -mask;
+      if (round === 0 || mask === lowest) {
+        point[variable] = lowest;
+        continue;
+      }
+      state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+      let skip = state % popcount(mask);
+      let rest = mask;
+      while (skip-- > 0) rest &= rest - 1;
+      point[variable] = rest & -rest;
+    }
+    let held = false;
+    for (const cube of cubes) {
+      if (meetsRegion(cube, point)) {
+        held = true;
+        break;
+      }
+    }
+    if (!held) return point.slice();
   }
   return null;
 }
+
+let probePoint = new Int32Array(0);
 
 function popcount(mask: number): number {
   let count = 0;

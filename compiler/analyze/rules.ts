@@ -4,10 +4,11 @@
 // leaves at the end is the gap.
 
 import type { Program } from "../../language/semantics/model";
-import { and, buildRegions, type Cube, cubesMeet, type Formula, fullMask, lowestBit, RegionLimitError, type RegionBuilder, TRUE, witnessOf } from "../regions";
+import { and, buildRegions, type Cube, cubesMeet, type Formula, fullMask, lowestBit, RegionLimitError, type RegionBuilder, TRUE, type Witness, witnessOf } from "../regions";
 import { type Budget, BudgetError, uncoveredIn } from "./cover";
 import type { Finding, Undecided } from "./findings";
 import { outcomeKey } from "./outcomes";
+import { overlappingRules, SmallCover } from "./overlaps";
 
 export interface RuleAnalysisOptions {
   /** Report `overlapping-rules` (the slower part: one question per pair of rules that share records). */
@@ -62,9 +63,14 @@ export function analyzeRouter(program: Program, routerId: string, options: RuleA
   const router = regions.router;
   const sizes = regions.sizes;
   const earlier = new Earlier(regions.invalid);
+  // NOTE: number masks when every domain fits one (the usual case); the pairwise questions over BigInt cubes otherwise.
+  const small = SmallCover.fits(sizes) ? new SmallCover(regions.invalid, sizes) : null;
   const formulas = new Map<number, Formula>();
   const keys = router.rules.map((rule) => outcomeKey(rule));
   const ask = (formula: Formula, cover: Cube[], used?: Set<number>): Cube | null => uncoveredIn(formula, cover, sizes, { left: options.budget } satisfies Budget, used);
+  /** Records of the formula that the impossible combinations and the earlier rules (or only those in `only`) leave. */
+  const askEarlier = (formula: Formula, only?: ReadonlySet<number>): Cube | null =>
+    small ? small.uncovered(formula, { left: options.budget }, only) : ask(formula, only ? earlier.only(only) : earlier.cubes);
 
   for (let index = 0; index < router.rules.length; index++) {
     const rule = router.rules[index]!;
@@ -80,24 +86,29 @@ export function analyzeRouter(program: Program, routerId: string, options: RuleA
     }
     let addsNothing = false;
     try {
-      const left = ask(formula, earlier.cubes);
+      const left = askEarlier(formula);
       if (left === null) {
         addsNothing = true;
         if (ask(formula, regions.invalid) === null) {
           findings.push({ code: "never-matches", router: routerId, rule: index });
         } else {
-          const { by, examples } = coveringRules(formula, earlier, sizes, ask);
+          const { by, examples } = coveringRules(formula, earlier, sizes, askEarlier);
           const cube = examples.get(by[0]!)!;
           findings.push({ code: "shadowed-rule", router: routerId, rule: index, by, witness: witnessOf(regions, cube) });
         }
       } else if (options.overlaps) {
-        const overlapping: { rule: number; witness: ReturnType<typeof witnessOf> }[] = [];
-        for (const [taker, takerFormula] of formulas) {
+        const overlapping: { rule: number; witness: Witness }[] = [];
+        if (small) {
+          const differs = (taker: number) => keys[taker] !== keys[index];
+          for (const { rule: taker, cube } of overlappingRules(small, formula, differs, () => ({ left: options.budget }))) {
+            overlapping.push(lazyOverlap(regions, taker, cube));
+          }
+        } else for (const [taker, takerFormula] of formulas) {
           if (keys[taker] === keys[index]) continue;
           const shared = and(formula, takerFormula);
           if (shared.length === 0) continue;
           const cube = ask(shared, earlier.before(taker));
-          if (cube) overlapping.push({ rule: taker, witness: witnessOf(regions, cube) });
+          if (cube) overlapping.push(lazyOverlap(regions, taker, cube));
         }
         if (overlapping.length > 0) findings.push({ code: "overlapping-rules", router: routerId, rule: index, earlier: overlapping });
       }
@@ -107,11 +118,12 @@ export function analyzeRouter(program: Program, routerId: string, options: RuleA
     }
     formulas.set(index, formula);
     earlier.add(index, addsNothing ? [] : formula);
+    if (!addsNothing) small?.add(index, formula);
   }
 
   if (!router.otherwise) {
     try {
-      const left = ask(TRUE, earlier.cubes);
+      const left = askEarlier(TRUE);
       if (left) findings.push({ code: "unmatched-records", router: routerId, witness: witnessOf(regions, left) });
     } catch (error) {
       if (!(error instanceof BudgetError)) throw error;
@@ -119,6 +131,20 @@ export function analyzeRouter(program: Program, routerId: string, options: RuleA
     }
   }
   return { findings, undecided };
+}
+
+/**
+ * An earlier rule an overlap names, its example record built when first read:
+ * the message shows one, but a rule can overlap hundreds.
+ */
+function lazyOverlap(regions: RegionBuilder, rule: number, cube: Cube): { rule: number; witness: Witness } {
+  let witness: Witness | undefined;
+  return {
+    rule,
+    get witness() {
+      return (witness ??= witnessOf(regions, cube));
+    },
+  };
 }
 
 /**
@@ -131,11 +157,11 @@ function coveringRules(
   formula: Formula,
   earlier: Earlier,
   sizes: readonly number[],
-  ask: (formula: Formula, cover: Cube[]) => Cube | null,
+  askEarlier: (formula: Formula, only: ReadonlySet<number>) => Cube | null,
 ): { by: number[]; examples: Map<number, Cube> } {
   const examples = new Map<number, Cube>();
   for (;;) {
-    const left = ask(formula, earlier.only(new Set(examples.keys())));
+    const left = askEarlier(formula, new Set(examples.keys()));
     if (left === null) break;
     const point = pointOf(left, sizes);
     const position = earlier.cubes.findIndex((cube, index) => earlier.tags[index]! >= 0 && cubesMeet(cube, point));
@@ -145,7 +171,7 @@ function coveringRules(
   const kept = new Set(examples.keys());
   for (const candidate of [...kept].sort((a, b) => b - a)) {
     kept.delete(candidate);
-    if (ask(formula, earlier.only(kept)) !== null) kept.add(candidate);
+    if (askEarlier(formula, kept) !== null) kept.add(candidate);
   }
   return { by: [...kept].sort((a, b) => a - b), examples };
 }
