@@ -63,7 +63,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documents = new TextDocuments(TextDocument);
   const workspace = new ServerWorkspace();
   const checkDelay = options.checkDelay ?? 5;
-  const analysisDelay = options.analysisDelay ?? 120;
+  // The analysis runs in a worker, so starting it soon costs typing nothing; the delay only spares runs a keystroke would supersede.
+  const analysisDelay = options.analysisDelay ?? 50;
   const log = (message: string) => connection.console.log(message);
   let analysis: AnalysisRunner | undefined;
   let support: ClientSupport = { relatedInformation: false, markdown: false, snippets: false, hierarchicalSymbols: false, codeActionLiterals: false, prepareRename: false };
@@ -160,6 +161,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** The check a request works on: the current one (computed now if an edit is pending). */
   const at = (uri: string, position?: { line: number; character: number }) => {
     const path = uriToPath(uri);
+    // A request that arrives before the quick diagnostics are out needs the same check: publish them first,
+    // so semantic tokens or symbols asked for after every keystroke never hold the squiggles back.
+    if (checkTimers.has(path)) {
+      clearTimeout(checkTimers.get(path));
+      publishQuick(path);
+    }
     const checked = workspace.check(path);
     const offset = position ? workspace.positionsOf(path).offset(position) : 0;
     return { path, checked, offset };
