@@ -214,6 +214,16 @@ describe("language server over stdio", () => {
     client.change(rosterUri, 2, [{ text: rosterText }]);
     await client.diagnostics(uri, (list) => !list.some((diagnostic) => messageOf(diagnostic).includes("na_sales")));
   });
+
+  it("latency: a request sent right after an edit gets its answer after the edit's diagnostics, not before", async () => {
+    const at = positionOf(leadsText, "employees >= 100");
+    client.change(uri, 4, [{ range: { start: at, end: at }, text: " " }]);
+    await client.request("textDocument/semanticTokens/full", doc());
+    // Over one pipe the order is the server's: the quick diagnostics were written before the tokens.
+    expect(client.published.get(uri)?.some((params) => params.version === 4)).toBe(true);
+    client.change(uri, 5, [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: "" }]);
+    await client.diagnostics(uri, (_list, params) => params.version === 5);
+  });
 });
 
 describe("a client without optional capabilities (as Neovim 0.7 or a bare editor)", () => {
