@@ -199,7 +199,29 @@ export function smallUncovered(start: Int32Array, cubes: SmallCube[], budget: Bu
 /** Reused by every search: the counts are read before the walk recurses, so one array serves them all. */
 let scratch = new Int32Array(0);
 
+/**
+ * Every record of the region that no cube holds, as disjoint sub-regions
+ * (one mask per variable each): the same walk, but it collects every part
+ * left instead of stopping at the first. Past `steps` steps or `limit`
+ * parts it stops: the parts found so far are real, but not all of them.
+ */
+export function uncoveredParts(start: Int32Array, cubes: SmallCube[], steps: number, limit: number): { parts: Int32Array[]; complete: boolean } {
+  if (scratch.length !== start.length) scratch = new Int32Array(start.length);
+  const parts: Int32Array[] = [];
+  const context: WalkContext = { budget: { left: steps }, used: undefined, counts: scratch, parts, limit };
+  try {
+    walk(start, cubes, context);
+  } catch (error) {
+    if (error instanceof BudgetError) return { parts, complete: false };
+    throw error;
+  }
+  return { parts, complete: true };
+}
+
 interface WalkContext {
+  /** When given, the walk collects every uncovered part here (up to `limit`) instead of returning the first. */
+  parts?: Int32Array[];
+  limit?: number;
   budget: Budget;
   used: Set<number> | undefined;
   /** Scratch: per variable, how many cubes cut the region on it. */
@@ -224,7 +246,12 @@ function walk(start: Int32Array, startList: SmallCube[], context: WalkContext): 
   // Unit propagation: a cube that cuts the region on one variable only just removes those values
   // from every record still to find; repeat until none is left, then split.
   for (;;) {
-    if (list.length === 0) return masks;
+    if (list.length === 0) {
+      if (!context.parts) return masks;
+      if (context.parts.length >= context.limit!) throw new BudgetError();
+      context.parts.push(masks === start ? masks.slice() : masks);
+      return null;
+    }
     counts.fill(0);
     const singles: SmallCube[] = [];
     const others: SmallCube[] = [];

@@ -5,7 +5,7 @@
 // candidate's question only sees those before it.
 
 import type { Cube, Formula } from "../regions";
-import { type Budget, BudgetError, cubeOfDense, denseOf, fullMasks, type SmallCube, smallForm, smallUncovered } from "./cover";
+import { type Budget, cubeOfDense, denseOf, fullMasks, type SmallCube, smallForm, smallUncovered, uncoveredParts } from "./cover";
 
 /** The cover of the forward pass in number-mask form: the impossible combinations, then each earlier rule's cubes in file order. */
 export class SmallCover {
@@ -15,6 +15,8 @@ export class SmallCover {
   readonly full: Int32Array;
   /** Where each added rule's cubes start and end in `cubes`. */
   private readonly ranges = new Map<number, { start: number; end: number }>();
+  /** Per added rule, the records it takes (first match), as disjoint regions. */
+  private readonly taken = new Map<number, { parts: Int32Array[]; complete: boolean }>();
 
   constructor(invalid: Formula, sizes: readonly number[]) {
     this.full = fullMasks(sizes);
@@ -23,14 +25,42 @@ export class SmallCover {
 
   /** Whether every domain fits a number mask, the only case this pass handles. */
   static fits(sizes: readonly number[]): boolean {
-    return sizes.every((size) => size <= 30);
+    return overlapTuning.numberMasks && sizes.every((size) => size <= 30);
   }
 
-  /** Adds a rule that takes some records (a shadowed or never-matching rule takes none, so it is never added). */
-  add(rule: number, formula: Formula): void {
+  /**
+   * Adds a rule that takes some records (a shadowed or never-matching rule
+   * takes none, so it is never added). With `takes`, first works out the
+   * records it takes — its condition minus the cover so far — as disjoint
+   * regions, so later rules can see whether they share records with it by
+   * cube meets alone; when those are too many, the ones found still show
+   * overlaps, and the rest is asked one question at a time.
+   */
+  add(rule: number, formula: Formula, takes: boolean): void {
+    if (takes) {
+      const parts: Int32Array[] = [];
+      let complete = true;
+      for (const cube of formula) {
+        const region = denseOf(cube, this.full);
+        const meeting: SmallCube[] = [];
+        for (const earlier of this.cubes) if (meets(earlier, region)) meeting.push(earlier);
+        const own = uncoveredParts(region, meeting, overlapTuning.partSteps, overlapTuning.partLimit - parts.length);
+        parts.push(...own.parts);
+        if (!own.complete) {
+          complete = false;
+          break;
+        }
+      }
+      this.taken.set(rule, { parts, complete });
+    }
     const start = this.cubes.length;
     for (const cube of formula) this.push(cube, rule);
     this.ranges.set(rule, { start, end: this.cubes.length });
+  }
+
+  /** Records an added rule takes, as disjoint regions: all of them when `complete`, else some. */
+  takenBy(rule: number): { parts: Int32Array[]; complete: boolean } | undefined {
+    return this.taken.get(rule);
   }
 
   private push(cube: Cube, tag: number): void {
@@ -68,18 +98,24 @@ function meets(cube: SmallCube, region: Int32Array): boolean {
   return true;
 }
 
-/** Most steps of the shared walk for one rule before the remaining candidates are asked one by one. */
-const WALK_STEPS = 50;
+/**
+ * Most steps and regions spent on the records one rule takes, before the rest
+ * of its overlaps are asked pair by pair; and whether number masks are used at
+ * all. Tests turn these down to drive every rule through the slower exact paths.
+ */
+export const overlapTuning = { partSteps: 500, partLimit: 64, numberMasks: true };
 
 /**
  * The earlier rules (among those added to `cover`, all before this rule)
  * whose outcome `differs` and that are the first match of some record of
  * `formula`, each with a region of such records, in rule order.
  *
- * First one walk over the rule's records that follows first-match order
- * (below), which finds most of them at once; what it leaves undecided, one
- * exact question per candidate: is some record of (this rule ∧ candidate)
- * outside the impossible combinations and every rule before the candidate?
+ * A candidate overlaps when one of the regions of records it takes (worked
+ * out when it was added) meets this rule; when those regions are all of
+ * them, it overlaps exactly then. For the others, one exact question each: is
+ * some record of (this rule ∧ candidate) outside the impossible combinations
+ * and every rule before the candidate? A record there is matched by the
+ * candidate first.
  */
 export function overlappingRules(cover: SmallCover, formula: Formula, differs: (earlier: number) => boolean, budget: () => Budget): { rule: number; cube: Cube }[] {
   const mine = formula.map((cube) => denseOf(cube, cover.full));
@@ -92,75 +128,30 @@ export function overlappingRules(cover: SmallCover, formula: Formula, differs: (
     const tag = cover.tags[cube.index]!;
     if (tag >= 0 && differs(tag) && candidates[candidates.length - 1] !== tag) candidates.push(tag);
   }
-  const found = new Map<number, Int32Array>();
-  const unfound = new Set(candidates);
-  let walked = true;
-  try {
-    const steps: Budget = { left: WALK_STEPS };
-    for (const own of mine) {
-      if (unfound.size === 0) break;
-      walk(own, relevant.filter((cube) => meets(cube, own)), cover.tags, unfound, found, steps);
-    }
-  } catch (error) {
-    if (!(error instanceof BudgetError)) throw error;
-    walked = false;
+  const found: { rule: number; cube: Cube }[] = [];
+  const forms = formula.map(smallForm);
+  for (const candidate of candidates) {
+    const taken = cover.takenBy(candidate);
+    let left = taken ? meeting(taken.parts, forms) : null;
+    if (!left && !taken?.complete) left = askCandidate(cover, mine, relevant, candidate, budget);
+    if (left) found.push({ rule: candidate, cube: cubeOfDense(left, cover.full) });
   }
-  // A completed walk has seen every record of the rule: a candidate it did not find takes none of them.
-  if (!walked) {
-    for (const candidate of unfound) {
-      const left = askCandidate(cover, mine, relevant, candidate, budget);
-      if (left) found.set(candidate, left);
-    }
-  }
-  return candidates.filter((candidate) => found.has(candidate)).map((candidate) => ({ rule: candidate, cube: cubeOfDense(found.get(candidate)!, cover.full) }));
+  return found;
 }
 
-/**
- * Follows first-match order through `region`: `list` holds every cube that
- * meets it, in order. The first cube takes all the records of the region it
- * holds (the earlier ones hold none of them), so its rule is a taker; the
- * rest of the region is cut into disjoint pieces outside that cube and
- * followed the same way. A piece stops as soon as no rule still unfound can
- * take any of its records: none left in its list, or all behind a cube that
- * holds the whole piece.
- */
-function walk(region: Int32Array, list: SmallCube[], tags: readonly number[], unfound: Set<number>, found: Map<number, Int32Array>, steps: Budget): void {
-  if (--steps.left < 0) throw new BudgetError();
-  let limit = list.length;
-  let open = false;
-  for (let position = 0; position < list.length; position++) {
-    const cube = list[position]!;
-    if (unfound.has(tags[cube.index]!)) open = true;
-    if (holds(cube, region)) {
-      limit = position + 1;
-      break;
+/** A region shared by one of the taken regions and one of the rule's cubes (number-mask forms), or null. */
+function meeting(taken: readonly Int32Array[], forms: readonly { variables: Int32Array; masks: Int32Array }[]): Int32Array | null {
+  for (const part of taken) {
+    for (const form of forms) {
+      let meet = true;
+      for (let at = 0; at < form.variables.length && meet; at++) if ((part[form.variables[at]!]! & form.masks[at]!) === 0) meet = false;
+      if (!meet) continue;
+      const shared = part.slice();
+      for (let at = 0; at < form.variables.length; at++) shared[form.variables[at]!] = shared[form.variables[at]!]! & form.masks[at]!;
+      return shared;
     }
   }
-  if (!open) return;
-  const first = list[0]!;
-  const tag = tags[first.index]!;
-  if (unfound.has(tag)) {
-    const inside = region.slice();
-    for (let at = 0; at < first.variables.length; at++) inside[first.variables[at]!] = inside[first.variables[at]!]! & first.masks[at]!;
-    unfound.delete(tag);
-    found.set(tag, inside);
-  }
-  if (limit === 1) return;
-  // The pieces of the region outside the first cube: outside it on its k-th cut variable, inside on the ones before.
-  const rest = list.slice(1, limit);
-  let current = region;
-  for (let at = 0; at < first.variables.length; at++) {
-    const variable = first.variables[at]!;
-    const mask = first.masks[at]!;
-    const kept = current[variable]! & mask;
-    if (kept === current[variable]) continue;
-    const piece = current.slice();
-    piece[variable] = current[variable]! & ~mask;
-    walk(piece, rest.filter((cube) => meets(cube, piece)), tags, unfound, found, steps);
-    if (unfound.size === 0) return;
-    current = current.slice();
-    current[variable] = kept;
-  }
+  return null;
 }
 
 /** Whether a cube holds every record of a region. */
@@ -180,10 +171,18 @@ function askCandidate(cover: SmallCover, mine: Int32Array[], relevant: SmallCube
       region.set(own);
       for (let at = 0; at < theirs.variables.length; at++) region[theirs.variables[at]!] = region[theirs.variables[at]!]! & theirs.masks[at]!;
       const before: SmallCube[] = [];
+      let held = false;
       for (const cube of relevant) {
         if (cube.index >= start) break;
-        if (meets(cube, region)) before.push(cube);
+        if (!meets(cube, region)) continue;
+        // One earlier cube holds all of it: covered, no search needed (the usual way a pair turns out covered).
+        if (holds(cube, region)) {
+          held = true;
+          break;
+        }
+        before.push(cube);
       }
+      if (held) continue;
       // The search never writes to the region it is given, but may return it: keep a copy then.
       const left = smallUncovered(region, before, budget());
       if (left === region) return region.slice();

@@ -118,7 +118,7 @@ export function analyzeRouter(program: Program, routerId: string, options: RuleA
     }
     formulas.set(index, formula);
     earlier.add(index, addsNothing ? [] : formula);
-    if (!addsNothing) small?.add(index, formula);
+    if (!addsNothing) small?.add(index, formula, options.overlaps);
   }
 
   if (!router.otherwise) {
