@@ -6,10 +6,7 @@ import { buildLoadedTable, type LoadedTable } from "./loaded-table";
 import { TableError } from "./table-error";
 import { TABLE_FORMAT, type Table } from "./table-format";
 import { describe, isObject } from "./text";
-import { validateDeclarations } from "./validate-declarations";
-import { validateIndexes } from "./validate-index";
-import { Problems } from "./validate-kit";
-import { validateRouters } from "./validate-routers";
+import { validateTable } from "./validate-table";
 
 export interface LoadOptions {
   /** Accept "500" for a number, "true" for a boolean and "a;b" for a set, noting each coercion in the trace. */
@@ -20,11 +17,8 @@ export interface LoadOptions {
 export function loadTable(json: unknown, options?: LoadOptions): LoadedTable {
   try {
     const table = readJson(json);
-    const problems = new Problems();
-    const names = validateDeclarations(table, problems);
-    validateRouters(table, names, problems);
-    validateIndexes(table, names, problems);
-    if (problems.list.length > 0) throw new TableError(problems.list);
+    const problems = validateTable(table);
+    if (problems.length > 0) throw new TableError(problems);
     const coerce = isObject(options) && options.coerce === true;
     return buildLoadedTable(deepFreeze(table) as unknown as Table, coerce);
   } catch (error) {

@@ -1,82 +1,138 @@
-// The problem collector `loadTable` validates with: typed readers that record
-// "path: expected …" instead of throwing, so one pass reports every problem.
+// The schema interpreter `loadTable` validates with: a schema node describes a
+// member of the table, and `check` walks a value against it, recording
+// "path: problem" lines instead of throwing, so one pass reports every problem.
 
-import { describe, isObject } from "./text";
+import { isDate, isTimeZone } from "./calendar";
+import type { FieldType } from "./table-format";
+import { describe, isObject, member } from "./text";
 
-export class Problems {
-  readonly list: string[] = [];
+/**
+ * A schema node:
+ * - a kind letter (`KINDS`), `@kind` (text naming a declared thing: `@rep`, `@hours`…)
+ *   or `what|word|word…` (one of the words); a trailing `?` also allows null, `~` allows absence;
+ * - `[node]`: a list of node; `{ member: node, …, $: check }`: an object, `$` run last on it;
+ * - a function: a check in code (references resolved against the record, cross-member rules).
+ */
+export type Node = string | Check | Node[] | { [member: string]: Node };
+export type Check = (path: string, value: any, context: Context, key?: string) => void;
 
-  add(path: string, message: string): void {
-    const line = `${path}: ${message}`;
-    if (!this.list.includes(line)) this.list.push(line);
-  }
+/** What references resolve against, keyed by the word messages use ("unknown team …"). Only well-formed entries count. */
+export interface Names {
+  enum: Map<string, Set<string>>;
+  record: Map<string, Map<string, FieldType>>;
+  [kind: string]: Map<string, unknown> | Set<string>;
+}
 
-  object(path: string, value: unknown): Record<string, unknown> | null {
-    if (isObject(value)) return value;
-    this.add(path, value === undefined ? "missing; expected an object" : `expected an object, got ${describe(value)}`);
-    return null;
-  }
+export interface Context {
+  /** Every problem once, in the order found; `count` also counts repeats, so a check can tell it added one. */
+  problems: { lines: Set<string>; count: number };
+  names: Names;
+  table: Record<string, any>;
+  /** The router's record that field paths resolve in; null when checking structure only. */
+  record: string | null;
+  /** Appended to record-dependent problems' paths: which router a score was checked for. */
+  suffix: string;
+  /** Scores the conditions checked so far use. */
+  scores: Set<string>;
+  /** The scalar node a test's values are checked with; null when the subject is unknown. */
+  scalar?: Node | null;
+}
 
-  array(path: string, value: unknown): unknown[] | null {
-    if (Array.isArray(value)) return value;
-    this.add(path, value === undefined ? "missing; expected a list" : `expected a list, got ${describe(value)}`);
-    return null;
-  }
+const isNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+const whole = (value: unknown, below = Infinity) => Number.isInteger(value) && (value as number) >= 0 && (value as number) < below;
 
-  string(path: string, value: unknown): string | null {
-    if (typeof value === "string") return value;
-    this.add(path, value === undefined ? "missing; expected text" : `expected text, got ${describe(value)}`);
-    return null;
-  }
+/** Kind letter → [test, what it expects]. */
+const KINDS: Record<string, [(value: any) => boolean, string]> = {
+  s: [(value) => typeof value === "string", "text"],
+  n: [isNumber, "a number"],
+  b: [(value) => typeof value === "boolean", "true or false"],
+  w: [whole, "a whole number ≥ 0"],
+  p: [(value) => isNumber(value) && value > 0, "a number > 0"],
+  d: [isDate, "a date YYYY-MM-DD"],
+  z: [isTimeZone, 'an IANA time zone like "Europe/Berlin"'],
+  D: [(value) => whole(value, 7), "a weekday 0 (Monday) to 6 (Sunday)"],
+  m: [(value) => whole(value, 1441), "a minute of the day, 0 to 1440"],
+  o: [isObject, "an object"],
+};
 
-  /** Text or null; `undefined` (absent) is a problem, since the format always writes the member. */
-  nullableString(path: string, value: unknown): string | null | undefined {
-    if (value === null || typeof value === "string") return value;
-    this.add(path, value === undefined ? "missing; expected text or null" : `expected text or null, got ${describe(value)}`);
-    return undefined;
-  }
+export function add(context: Context, path: string, message: string): void {
+  context.problems.count++;
+  context.problems.lines.add(`${path}: ${message}`);
+}
 
-  boolean(path: string, value: unknown): boolean | null {
-    if (typeof value === "boolean") return value;
-    this.add(path, value === undefined ? "missing; expected true or false" : `expected true or false, got ${describe(value)}`);
-    return null;
-  }
-
-  number(path: string, value: unknown, rule: { integer?: boolean; min?: number; positive?: boolean } = {}): number | null {
-    if (typeof value !== "number" || !Number.isFinite(value)) {
-      this.add(path, value === undefined ? "missing; expected a number" : `expected a number, got ${describe(value)}`);
-      return null;
+/** Check `value` at `path` against `node`; true when that added no problem. */
+export function check(path: string, value: any, node: Node, context: Context, key?: string): boolean {
+  const before = context.problems.count;
+  if (typeof node === "function") node(path, value, context, key);
+  else if (typeof node === "string") checkWord(path, value, node, context);
+  else if (Array.isArray(node)) {
+    // `[]` is a list of anything: its items are checked by the caller.
+    if (expect(path, value, Array.isArray, "a list", context) && node[0]) value.forEach((item: unknown, i: number) => check(`${path}[${i}]`, item, node[0]!, context));
+  } else if (expect(path, value, isObject, "an object", context)) {
+    for (const name in node) {
+      if (name === "$") (node.$ as Check)(path, value, context);
+      else check(`${path}.${name}`, value[name], node[name]!, context);
     }
-    if (rule.integer && !Number.isInteger(value)) return this.fail(path, `expected a whole number, got ${value}`);
-    if (rule.min !== undefined && value < rule.min) return this.fail(path, `expected a number ≥ ${rule.min}, got ${value}`);
-    if (rule.positive && value <= 0) return this.fail(path, `expected a number > 0, got ${value}`);
-    return value;
   }
+  return context.problems.count === before;
+}
 
-  /** One of the given words. */
-  oneOf<T extends string>(path: string, value: unknown, allowed: readonly T[], what: string): T | null {
-    if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
-    if (value === undefined) return this.fail(path, `missing; expected ${what}`);
-    return this.fail(path, `unknown ${what} ${typeof value === "string" ? JSON.stringify(value) : describe(value)}; expected one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
-  }
+function checkWord(path: string, value: unknown, node: string, context: Context): void {
+  const flag = node[node.length - 1];
+  if ((flag === "?" && value === null) || (flag === "~" && value === undefined)) return;
+  const word = flag === "?" || flag === "~" ? node.slice(0, -1) : node;
+  const orNull = flag === "?" ? " or null" : "";
+  if (word.includes("|")) {
+    const [what, ...words] = word.split("|");
+    if (words.includes(value as string)) return;
+    add(context, path, value === undefined ? `missing; expected ${what}` : `unknown ${what} ${typeof value === "string" ? JSON.stringify(value) : describe(value)}; expected one of ${words.map((w) => JSON.stringify(w)).join(", ")}`);
+  } else if (word[0] === "@") {
+    const kind = word.slice(1);
+    if (expect(path, value, KINDS.s![0], `text${orNull}`, context)) reference(context, path, value as string, context.names[kind]!.keys(), kind);
+  } else expect(path, value, KINDS[word]![0], KINDS[word]![1] + orNull, context);
+}
 
-  /** Record `what` at path when `name` is not among `known`, with a "did you mean" from the known names. */
-  reference(path: string, name: string, known: Iterable<string>, what: string, where?: string): boolean {
-    const names = [...known];
-    if (names.includes(name)) return true;
-    const near = nearest(name, names);
-    this.add(path, `unknown ${what} ${JSON.stringify(name)}${where ? ` in ${where}` : ""}${near ? `; did you mean ${JSON.stringify(near)}?` : ""}`);
-    return false;
-  }
+/** `test(value)`, or a "missing; expected …" / "expected …, got …" problem. */
+function expect(path: string, value: unknown, test: (value: any) => boolean, what: string, context: Context): boolean {
+  if (test(value)) return true;
+  add(context, path, value === undefined ? `missing; expected ${what}` : `expected ${what}, got ${describe(value)}`);
+  return false;
+}
 
-  private fail(path: string, message: string): null {
-    this.add(path, message);
-    return null;
-  }
+/** Every member of an object of any names, each checked against `node` (which gets the name as `key`). */
+export const each =
+  (node: Node): Check =>
+  (path, value, context) => {
+    if (check(path, value, "o", context)) for (const key of Object.keys(value)) check(member(path, key), value[key], node, context, key);
+  };
+
+/** An object whose `key` member (one of `what`) chooses which members it has besides `common`. */
+export const union =
+  (key: string, what: string, cases: Record<string, Node>, common: Node = "o"): Check =>
+  (path, value, context) => {
+    if (check(path, value, common, context) || isObject(value)) {
+      if (check(`${path}.${key}`, value[key], `${what}|${Object.keys(cases).join("|")}`, context)) check(path, value, cases[value[key]]!, context);
+    }
+  };
+
+/** Null, or a value checked against `node`. */
+export const nullable =
+  (node: Node): Check =>
+  (path, value, context) => {
+    if (value !== null) check(path, value, node, context);
+  };
+
+/** A problem when `name` is not among `known`, with a "did you mean" from the known names. */
+export function reference(context: Context, path: string, name: string, known: Iterable<string>, what: string, where = ""): boolean {
+  const names = [...known];
+  if (names.includes(name)) return true;
+  const near = nearest(name, names);
+  add(context, path, `unknown ${what} ${JSON.stringify(name)}${where && ` in ${where}`}${near ? `; did you mean ${JSON.stringify(near)}?` : ""}`);
+  return false;
 }
 
 /** The known name closest to `name` by edit distance, when it is close enough to be a typo. */
-export function nearest(name: string, known: string[]): string | null {
+function nearest(name: string, known: string[]): string | null {
   let best: string | null = null;
   // Up to two edits (a transposition is two), more for long names.
   let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
