@@ -13,6 +13,8 @@ export class SmallCover {
   /** Per cube: the rule it belongs to, or -1 for an impossible combination. */
   readonly tags: number[] = [];
   readonly full: Int32Array;
+  /** How many impossible combinations open `cubes`. */
+  private readonly invalidCount: number;
   /** Where each added rule's cubes start and end in `cubes`. */
   private readonly ranges = new Map<number, { start: number; end: number }>();
   /** Per added rule, the records it takes (first match), as disjoint regions. */
@@ -21,6 +23,7 @@ export class SmallCover {
   constructor(invalid: Formula, sizes: readonly number[]) {
     this.full = fullMasks(sizes);
     for (const cube of invalid) this.push(cube, -1);
+    this.invalidCount = invalid.length;
   }
 
   /** Whether every domain fits a number mask, the only case this pass handles. */
@@ -74,17 +77,32 @@ export class SmallCover {
    * the impossible combinations and the rules in `only`, when given), or null.
    */
   uncovered(formula: Formula, budget: Budget, only?: ReadonlySet<number>): Cube | null {
+    // With `only`, just the impossible combinations and those rules' cubes, in order: a covering set is a few rules of thousands.
+    const pool = only ? this.onlyCubes(only) : this.cubes;
     for (const cube of formula) {
       const region = denseOf(cube, this.full);
       const meeting: SmallCube[] = [];
-      for (const earlier of this.cubes) {
-        if (only && this.tags[earlier.index]! >= 0 && !only.has(this.tags[earlier.index]!)) continue;
-        if (meets(earlier, region)) meeting.push(earlier);
-      }
+      for (const earlier of pool) if (meets(earlier, region)) meeting.push(earlier);
       const left = smallUncovered(region, meeting, budget);
       if (left) return cubeOfDense(left, this.full);
     }
     return null;
+  }
+
+  private onlyCubes(only: ReadonlySet<number>): SmallCube[] {
+    const pool = this.cubes.slice(0, this.invalidCount);
+    for (const rule of [...only].sort((a, b) => a - b)) {
+      const range = this.ranges.get(rule);
+      if (range) for (let position = range.start; position < range.end; position++) pool.push(this.cubes[position]!);
+    }
+    return pool;
+  }
+
+  /** The first added rule with a cube that holds the one-record region `point` (a cube), or -1. */
+  firstRuleHolding(point: Cube): number {
+    const region = denseOf(point, this.full);
+    for (const cube of this.cubes) if (this.tags[cube.index]! >= 0 && meets(cube, region)) return this.tags[cube.index]!;
+    return -1;
   }
 
   range(rule: number): { start: number; end: number } {

@@ -68,6 +68,12 @@ export function analyzeRouter(program: Program, routerId: string, options: RuleA
   const formulas = new Map<number, Formula>();
   const keys = router.rules.map((rule) => outcomeKey(rule));
   const ask = (formula: Formula, cover: Cube[], used?: Set<number>): Cube | null => uncoveredIn(formula, cover, sizes, { left: options.budget } satisfies Budget, used);
+  /** The first earlier rule holding a one-record cube. */
+  const firstRule = (point: Cube): number => {
+    if (small) return small.firstRuleHolding(point);
+    const position = earlier.cubes.findIndex((cube, index) => earlier.tags[index]! >= 0 && cubesMeet(cube, point));
+    return earlier.tags[position]!;
+  };
   /** Records of the formula that the impossible combinations and the earlier rules (or only those in `only`) leave. */
   const askEarlier = (formula: Formula, only?: ReadonlySet<number>): Cube | null =>
     small ? small.uncovered(formula, { left: options.budget }, only) : ask(formula, only ? earlier.only(only) : earlier.cubes);
@@ -92,7 +98,7 @@ export function analyzeRouter(program: Program, routerId: string, options: RuleA
         if (ask(formula, regions.invalid) === null) {
           findings.push({ code: "never-matches", router: routerId, rule: index });
         } else {
-          const { by, examples } = coveringRules(formula, earlier, sizes, askEarlier);
+          const { by, examples } = coveringRules(formula, sizes, askEarlier, firstRule);
           const cube = examples.get(by[0]!)!;
           findings.push({ code: "shadowed-rule", router: routerId, rule: index, by, witness: witnessOf(regions, cube) });
         }
@@ -155,18 +161,17 @@ function lazyOverlap(regions: RegionBuilder, rule: number, cube: Cube): { rule: 
  */
 function coveringRules(
   formula: Formula,
-  earlier: Earlier,
   sizes: readonly number[],
   askEarlier: (formula: Formula, only: ReadonlySet<number>) => Cube | null,
+  firstRule: (point: Cube) => number,
 ): { by: number[]; examples: Map<number, Cube> } {
   const examples = new Map<number, Cube>();
   for (;;) {
     const left = askEarlier(formula, new Set(examples.keys()));
     if (left === null) break;
     const point = pointOf(left, sizes);
-    const position = earlier.cubes.findIndex((cube, index) => earlier.tags[index]! >= 0 && cubesMeet(cube, point));
     // INVARIANT: the rule is covered by C, so some earlier rule holds every valid record of it.
-    examples.set(earlier.tags[position]!, point);
+    examples.set(firstRule(point), point);
   }
   const kept = new Set(examples.keys());
   for (const candidate of [...kept].sort((a, b) => b - a)) {
