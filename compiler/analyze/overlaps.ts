@@ -98,6 +98,11 @@ export class SmallCover {
     return pool;
   }
 
+  /** A region given as one mask per variable, as a cube. */
+  cubeOf(region: Int32Array): Cube {
+    return cubeOfDense(region, this.full);
+  }
+
   /** The first added rule with a cube that holds the one-record region `point` (a cube), or -1. */
   firstRuleHolding(point: Cube): number {
     const region = denseOf(point, this.full);
@@ -126,7 +131,8 @@ export const overlapTuning = { partSteps: 500, partLimit: 64, numberMasks: true 
 /**
  * The earlier rules (among those added to `cover`, all before this rule)
  * whose outcome `differs` and that are the first match of some record of
- * `formula`, each with a region of such records, in rule order.
+ * `formula`, each with a region of such records (one mask per variable;
+ * `cover.cubeOf` turns it into a cube), in rule order.
  *
  * A candidate overlaps when one of the regions of records it takes (worked
  * out when it was added) meets this rule; when those regions are all of
@@ -135,7 +141,7 @@ export const overlapTuning = { partSteps: 500, partLimit: 64, numberMasks: true 
  * and every rule before the candidate? A record there is matched by the
  * candidate first.
  */
-export function overlappingRules(cover: SmallCover, formula: Formula, differs: (earlier: number) => boolean, budget: () => Budget): { rule: number; cube: Cube }[] {
+export function overlappingRules(cover: SmallCover, formula: Formula, differs: (earlier: number) => boolean, budget: () => Budget): { rule: number; region: Int32Array }[] {
   const mine = formula.map((cube) => denseOf(cube, cover.full));
   // The earlier cubes that meet this rule anywhere: no question about this rule needs any other.
   const relevant: SmallCube[] = [];
@@ -146,13 +152,13 @@ export function overlappingRules(cover: SmallCover, formula: Formula, differs: (
     const tag = cover.tags[cube.index]!;
     if (tag >= 0 && differs(tag) && candidates[candidates.length - 1] !== tag) candidates.push(tag);
   }
-  const found: { rule: number; cube: Cube }[] = [];
+  const found: { rule: number; region: Int32Array }[] = [];
   const forms = formula.map(smallForm);
   for (const candidate of candidates) {
     const taken = cover.takenBy(candidate);
     let left = taken ? meeting(taken.parts, forms) : null;
     if (!left && !taken?.complete) left = askCandidate(cover, mine, relevant, candidate, budget);
-    if (left) found.push({ rule: candidate, cube: cubeOfDense(left, cover.full) });
+    if (left) found.push({ rule: candidate, region: left });
   }
   return found;
 }

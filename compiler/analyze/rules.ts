@@ -106,15 +106,15 @@ export function analyzeRouter(program: Program, routerId: string, options: RuleA
         const overlapping: { rule: number; witness: Witness }[] = [];
         if (small) {
           const differs = (taker: number) => keys[taker] !== keys[index];
-          for (const { rule: taker, cube } of overlappingRules(small, formula, differs, () => ({ left: options.budget }))) {
-            overlapping.push(lazyOverlap(regions, taker, cube));
+          for (const { rule: taker, region } of overlappingRules(small, formula, differs, () => ({ left: options.budget }))) {
+            overlapping.push(lazyOverlap(regions, taker, () => small.cubeOf(region)));
           }
         } else for (const [taker, takerFormula] of formulas) {
           if (keys[taker] === keys[index]) continue;
           const shared = and(formula, takerFormula);
           if (shared.length === 0) continue;
           const cube = ask(shared, earlier.before(taker));
-          if (cube) overlapping.push(lazyOverlap(regions, taker, cube));
+          if (cube) overlapping.push(lazyOverlap(regions, taker, () => cube));
         }
         if (overlapping.length > 0) findings.push({ code: "overlapping-rules", router: routerId, rule: index, earlier: overlapping });
       }
@@ -143,12 +143,12 @@ export function analyzeRouter(program: Program, routerId: string, options: RuleA
  * An earlier rule an overlap names, its example record built when first read:
  * the message shows one, but a rule can overlap hundreds.
  */
-function lazyOverlap(regions: RegionBuilder, rule: number, cube: Cube): { rule: number; witness: Witness } {
+function lazyOverlap(regions: RegionBuilder, rule: number, cube: () => Cube): { rule: number; witness: Witness } {
   let witness: Witness | undefined;
   return {
     rule,
     get witness() {
-      return (witness ??= witnessOf(regions, cube));
+      return (witness ??= witnessOf(regions, cube()));
     },
   };
 }
