@@ -5,7 +5,8 @@
 import { buildLoadedTable, type LoadedTable } from "./loaded-table";
 import { TableError } from "./table-error";
 import { TABLE_FORMAT, type Table } from "./table-format";
-import { describe, isObject } from "./text";
+import { isObject } from "./text";
+import { expected } from "./validate-kit";
 import { validateTable } from "./validate-table";
 
 export interface LoadOptions {
@@ -30,28 +31,18 @@ export function loadTable(json: unknown, options?: LoadOptions): LoadedTable {
 /** A private, JSON-only copy: the host may change its object later without changing what was validated. */
 function readJson(json: unknown): Record<string, unknown> {
   let parsed: unknown;
-  if (typeof json === "string") {
-    try {
-      parsed = JSON.parse(json);
-    } catch (error) {
-      throw new TableError([`table: not valid JSON (${error instanceof Error ? error.message : String(error)})`]);
-    }
-  } else {
-    if (json === undefined) throw new TableError(["table: missing; expected a route-table/1 object or its JSON text"]);
-    try {
-      parsed = JSON.parse(JSON.stringify(json) ?? "null");
-    } catch (error) {
-      throw new TableError([`table: cannot be read as JSON (${error instanceof Error ? error.message : String(error)})`]);
-    }
+  try {
+    parsed = typeof json === "string" ? JSON.parse(json) : json === undefined ? json : JSON.parse(JSON.stringify(json) ?? "null");
+  } catch (error) {
+    throw new TableError([`table: not valid JSON (${error instanceof Error ? error.message : String(error)})`]);
   }
-  if (!isObject(parsed)) throw new TableError([`table: expected an object, got ${describe(parsed)}`]);
-  if (parsed.format !== TABLE_FORMAT) {
-    if (typeof parsed.format === "string") {
-      throw new TableError([`this table is format ${JSON.stringify(parsed.format)}; this runtime reads ${TABLE_FORMAT} — upgrade the runtime`]);
-    }
-    throw new TableError([`table.format: ${parsed.format === undefined ? "missing" : `expected text, got ${describe(parsed.format)}`}; this runtime reads ${TABLE_FORMAT}`]);
-  }
-  return parsed;
+  if (!isObject(parsed)) throw new TableError([`table: ${expected(parsed, "an object")}`]);
+  if (parsed.format === TABLE_FORMAT) return parsed;
+  throw new TableError([
+    typeof parsed.format === "string"
+      ? `this table is format ${JSON.stringify(parsed.format)}; this runtime reads ${TABLE_FORMAT} — upgrade the runtime`
+      : `table.format: ${expected(parsed.format, "text")}; this runtime reads ${TABLE_FORMAT}`,
+  ]);
 }
 
 function deepFreeze(value: unknown): unknown {

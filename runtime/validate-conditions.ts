@@ -13,8 +13,11 @@ function segmentsOf(path: string, value: unknown, context: Context): string[] | 
   return null;
 }
 
-/** The type at the end of a field path, walking related records; null when unknown (with a problem when it does not resolve). */
-export function fieldAt(path: string, value: unknown, context: Context): FieldType | null {
+/**
+ * The type at the end of a field path, walking related records; null when unknown (with a problem when it
+ * does not resolve). `want`: the types the path may end in, separated by spaces.
+ */
+export function fieldAt(path: string, value: unknown, context: Context, want = ""): FieldType | null {
   const segments = segmentsOf(path, value, context);
   let current: string | null = context.record;
   if (segments === null || current === null) return null;
@@ -23,7 +26,10 @@ export function fieldAt(path: string, value: unknown, context: Context): FieldTy
     const fields: Map<string, FieldType> = context.names.record.get(current) ?? new Map();
     if (!reference(context, path, segments[i]!, fields.keys(), "field", `record ${current}`)) return null;
     const type: FieldType = fields.get(segments[i]!)!;
-    if (i === segments.length - 1) return type;
+    if (i === segments.length - 1) {
+      if (want && !want.split(" ").includes(type.type)) add(context, path, `\`${segments.join(".")}\` is ${type.type}, not ${want.split(" ").join(" or ")}`);
+      return type;
+    }
     if (type.type !== "record") {
       add(context, path, `\`${segments.slice(0, i + 1).join(".")}\` is ${type.type}, not a related record, so \`${segments.join(".")}\` does not exist`);
       return null;

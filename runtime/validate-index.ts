@@ -4,67 +4,51 @@
 // NOTE: whether the index agrees with the rules is the compiler's promise (tested), not checked here.
 
 import { fieldAt } from "./validate-conditions";
-import { add, check, type Context } from "./validate-kit";
-
-/** Field type each feature kind reads (`number` may read a score instead). */
-const READS: Record<string, string> = { enum: "enum", text: "text", match: "text", rep: "rep", boolean: "boolean", number: "number", set: "set", present: "record" };
+import { add, check, whole, type Context } from "./validate-kit";
 
 /** `router.index` at `path`, when present. */
 export function checkIndex(path: string, router: Record<string, any>, context: Context): void {
-  const index = router.index;
+  const { index, rules } = router;
   if (index === undefined || !check(path, index, "o", context)) return;
-  const rules = Array.isArray(router.rules) ? router.rules : [];
-  const rows = ints(`${path}.rows`, index.rows, rules.length, context) ?? [];
+  const rows = ints(`${path}.rows`, index.rows, Array.isArray(rules) ? rules.length : 0, context);
   rows.forEach((rule, i) => {
-    if (rule < rows[i - 1]!) add(context, `${path}.rows[${i}]`, "rows must follow rule order");
-    if (rules[rule]?.enabled !== true) add(context, `${path}.rows[${i}]`, `rule ${rule} is disabled, so no row may lead to it`);
+    if (rule < rows[i - 1]! || rules[rule]?.enabled !== true) add(context, `${path}.rows[${i}]`, `expected enabled rules in rule order, got rule ${rule}`);
   });
   ints(`${path}.verify`, index.verify, rows.length, context);
   check(`${path}.features`, index.features, [(at, feature) => checkFeature(at, feature, rows.length, context)], context);
 }
 
+/** The lists a feature's regions are counted from, by kind. */
+const LISTS: Record<string, string> = { text: "values", rep: "reps", set: "elements", number: "points" };
+
 function checkFeature(path: string, feature: any, rows: number, context: Context): void {
   if (!check(path, feature, { kind: "feature kind|enum|text|rep|boolean|number|match|set|present|within" }, context)) return;
-  const kind: string = feature.kind;
-  const count = (key: string) => (check(`${path}.${key}`, feature[key], ["s"], context) ? feature[key].length : 0);
-  let regions = kind === "boolean" || kind === "match" ? 3 : 2;
+  const { kind, score, points } = feature;
+  const key = LISTS[kind]!;
+  const count = key && check(`${path}.${key}`, feature[key], [kind === "number" ? "n" : "s"], context) ? feature[key].length : 0;
+  // Region 0 is missing, 1 the other values; see IndexFeature in table-format.ts.
+  let regions = kind === "set" ? 2 + 2 ** Math.min(count, 8) : kind === "number" ? 2 + 2 * count : 2 + count + +(kind === "boolean" || kind === "match");
   if (kind === "within") check(`${path}.hours`, feature.hours, "@hours", context);
-  else if (kind === "number" && feature.score !== undefined) check(`${path}.score`, feature.score, "@score", context);
+  else if (kind === "number" && score !== undefined) check(`${path}.score`, score, "@score", context);
   else {
-    const type = fieldAt(`${path}.path`, feature.path, context);
-    if (type && type.type !== READS[kind]) add(context, `${path}.path`, `a ${kind} feature reads a ${READS[kind]} field, not a ${type.type}`);
-    if (kind === "enum") regions += type?.type === "enum" ? (context.names.enum.get(type.enum)?.size ?? 0) : 0;
+    const type = fieldAt(`${path}.path`, feature.path, context, ({ match: "text", present: "record" } as Record<string, string>)[kind] ?? kind);
+    if (kind === "enum" && type?.type === "enum") regions += context.names.enum.get(type.enum)!.size;
   }
-  if (kind === "text") regions += count("values");
-  if (kind === "rep") regions += count("reps");
-  if (kind === "set") {
-    const elements = count("elements");
-    if (elements > 8) add(context, `${path}.elements`, `at most 8 elements per feature, got ${elements}`);
-    regions += 2 ** Math.min(elements, 8);
-  }
-  if (kind === "number" && check(`${path}.points`, feature.points, ["n"], context)) {
-    feature.points.forEach((point: number, i: number) => {
-      if (i > 0 && !(point > feature.points[i - 1])) add(context, `${path}.points[${i}]`, "points must increase");
-    });
-    regions += 2 * feature.points.length;
-  }
+  if (kind === "set" && count > 8) add(context, `${path}.elements`, `expected at most 8 elements, got ${count}`);
+  if (kind === "number" && count && !points.every((point: number, i: number) => !i || point > points[i - 1])) add(context, `${path}.points`, "expected increasing numbers");
   if (kind === "match") check(path, feature, { op: "text test|startsWith|endsWith|contains", value: "s" }, context);
   check(`${path}.constraints`, feature.constraints, [
     (at, entry) => {
-      const list = ints(at, entry, Math.max(rows, regions), context);
-      if (list && (list.length === 0 || list[0]! >= rows || list.slice(1).some((region) => region >= regions))) {
+      if (!(Array.isArray(entry) && entry.length > 0 && entry.every((n, i) => whole(n, i ? regions : rows)))) {
         add(context, at, `expected [row, region…] with a row below ${rows} and regions below ${regions}`);
       }
     },
   ], context);
 }
 
-/** A list of whole numbers in [0, below). */
-function ints(path: string, value: unknown, below: number, context: Context): number[] | null {
-  if (!check(path, value, [], context)) return null;
-  const list = value as unknown[];
-  const wrong = list.find((item) => !Number.isInteger(item) || (item as number) < 0 || (item as number) >= below);
-  if (wrong === undefined) return list as number[];
-  add(context, path, `expected whole numbers from 0 to ${below - 1}, got ${JSON.stringify(wrong)}`);
-  return null;
+/** A list of whole numbers in [0, below); empty (with a problem) when it is not. */
+function ints(path: string, value: unknown, below: number, context: Context): number[] {
+  if (Array.isArray(value) && value.every((n) => whole(n, below))) return value;
+  add(context, path, `expected a list of whole numbers below ${below}`);
+  return [];
 }

@@ -39,7 +39,8 @@ export interface Context {
 }
 
 const isNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
-const whole = (value: unknown, below = Infinity) => Number.isInteger(value) && (value as number) >= 0 && (value as number) < below;
+/** A whole number in [0, below). */
+export const whole = (value: unknown, below = Infinity) => Number.isInteger(value) && (value as number) >= 0 && (value as number) < below;
 
 /** Kind letter → [test, what it expects]. */
 const KINDS: Record<string, [(value: any) => boolean, string]> = {
@@ -92,11 +93,16 @@ function checkWord(path: string, value: unknown, node: string, context: Context)
   } else expect(path, value, KINDS[word]![0], KINDS[word]![1] + orNull, context);
 }
 
-/** `test(value)`, or a "missing; expected …" / "expected …, got …" problem. */
+/** `test(value)`, or a problem saying what was expected. */
 function expect(path: string, value: unknown, test: (value: any) => boolean, what: string, context: Context): boolean {
   if (test(value)) return true;
-  add(context, path, value === undefined ? `missing; expected ${what}` : `expected ${what}, got ${describe(value)}`);
+  add(context, path, expected(value, what));
   return false;
+}
+
+/** "missing; expected …" or "expected …, got …". */
+export function expected(value: unknown, what: string): string {
+  return value === undefined ? `missing; expected ${what}` : `expected ${what}, got ${describe(value)}`;
 }
 
 /** Every member of an object of any names, each checked against `node` (which gets the name as `key`). */

@@ -5,10 +5,7 @@ import { fieldAt } from "./validate-conditions";
 import { add, check, nullable, union, type Check } from "./validate-kit";
 
 /** A target naming a record field must name a rep field. */
-const REP_PATH: Check = (path, value, context) => {
-  const type = fieldAt(path, value, context);
-  if (type && type.type !== "rep") add(context, path + context.suffix, `\`${value.join(".")}\` is ${type.type}, not a rep, so it cannot be a target`);
-};
+const REP_PATH: Check = (path, value, context) => fieldAt(path, value, context, "rep");
 
 export const TARGET = union("kind", "target kind", {
   team: { id: "@team", method: "method|round-robin|weighted-round-robin|load-balance|broadcast|first-available" },
@@ -24,8 +21,7 @@ export const TARGET = union("kind", "target kind", {
 const REQUIRE_VALUE: Check = (path, value, context) => {
   if (!check(path, value, "o", context)) return;
   if (value.field === undefined) return check(`${path}.literal`, value.literal, "s", context);
-  const type = fieldAt(`${path}.field`, value.field, context);
-  if (type && ["record", "number", "boolean"].includes(type.type)) add(context, `${path}.field${context.suffix}`, `\`${value.field.join(".")}\` is ${type.type}; a require compares names`);
+  fieldAt(`${path}.field`, value.field, context, "text enum rep set");
 };
 const ONE = { value: REQUIRE_VALUE };
 const MANY = { values: [REQUIRE_VALUE] };
