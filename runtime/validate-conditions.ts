@@ -5,36 +5,25 @@
 import type { FieldType } from "./table-format";
 import { add, check, reference, union, type Check, type Context, type Node } from "./validate-kit";
 
-/** A field path's segments, or null (with a problem) when it is not a list of at least one text. */
-function segmentsOf(path: string, value: unknown, context: Context): string[] | null {
-  if (!check(path, value, ["s"], context)) return null;
-  if ((value as string[]).length > 0) return value as string[];
-  add(context, path, "a field path needs at least one field");
-  return null;
-}
-
 /**
  * The type at the end of a field path, walking related records; null when unknown (with a problem when it
  * does not resolve). `want`: the types the path may end in, separated by spaces.
  */
-export function fieldAt(path: string, value: unknown, context: Context, want = ""): FieldType | null {
-  const segments = segmentsOf(path, value, context);
-  let current: string | null = context.record;
-  if (segments === null || current === null) return null;
+export function fieldAt(path: string, value: any, context: Context, want = ""): FieldType | null {
+  let current = context.record;
+  if (!check(path, value, "F", context) || current === null) return null;
   path += context.suffix;
   for (let i = 0; ; i++) {
     const fields: Map<string, FieldType> = context.names.record.get(current) ?? new Map();
-    if (!reference(context, path, segments[i]!, fields.keys(), "field", `record ${current}`)) return null;
-    const type: FieldType = fields.get(segments[i]!)!;
-    if (i === segments.length - 1) {
-      if (want && !want.split(" ").includes(type.type)) add(context, path, `\`${segments.join(".")}\` is ${type.type}, not ${want.split(" ").join(" or ")}`);
-      return type;
-    }
-    if (type.type !== "record") {
-      add(context, path, `\`${segments.slice(0, i + 1).join(".")}\` is ${type.type}, not a related record, so \`${segments.join(".")}\` does not exist`);
+    if (!reference(context, path, value[i], fields.keys(), "field", `record ${current}`)) return null;
+    const type: FieldType = fields.get(value[i])!;
+    const last = i === value.length - 1;
+    if (!(last ? !want || want.split(" ").includes(type.type) : type.type === "record")) {
+      add(context, path, `\`${value.slice(0, i + 1).join(".")}\` is ${type.type}, not ${last ? want.split(" ").join(" or ") : "a related record"}`);
       return null;
     }
-    current = type.record;
+    if (last) return type;
+    current = (type as { record: string }).record;
   }
 }
 
@@ -46,9 +35,8 @@ export function scalarOf(type: { type: string; enum?: string }): Node {
 
 /** A test's value: checked against the subject's type when known, else only as a scalar. */
 const VALUE: Check = (path, value, context) => {
-  if (value === undefined) add(context, path, "missing; expected a value");
-  else if (context.scalar) check(path + context.suffix, value, context.scalar, context);
-  else if (!["string", "number", "boolean"].includes(typeof value)) add(context, path, "expected text, a number or true/false");
+  if (context.scalar && value !== undefined) check(path + context.suffix, value, context.scalar, context);
+  else check(path, value, "v", context);
 };
 const ONE = { value: VALUE };
 const MANY = { values: [VALUE], list: "@list~" };

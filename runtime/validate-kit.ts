@@ -54,6 +54,9 @@ const KINDS: Record<string, [(value: any) => boolean, string]> = {
   D: [(value) => whole(value, 7), "a weekday 0 (Monday) to 6 (Sunday)"],
   m: [(value) => whole(value, 1441), "a minute of the day, 0 to 1440"],
   o: [isObject, "an object"],
+  t: [isObject, "a target"],
+  v: [(value) => ["string", "number", "boolean"].includes(typeof value), "text, a number or true/false"],
+  F: [(value) => Array.isArray(value) && value.length > 0 && value.every((name) => typeof name === "string"), "a field path (a list of field names)"],
 };
 
 export function add(context: Context, path: string, message: string): void {
@@ -141,25 +144,25 @@ export function reference(context: Context, path: string, name: string, known: I
 function nearest(name: string, known: string[]): string | null {
   let best: string | null = null;
   // Up to two edits (a transposition is two), more for long names.
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
+  let bestDistance = Math.max(3, (name.length / 3 + 1) | 0);
   for (const candidate of known) {
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance && distance < Math.max(name.length, candidate.length)) {
-      best = candidate;
-      bestDistance = distance;
-    }
+    if (distance < bestDistance && distance < Math.max(name.length, candidate.length)) [best, bestDistance] = [candidate, distance];
   }
   return best;
 }
 
+/** Levenshtein distance, one row at a time. */
 function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  const row = [...Array(b.length + 1).keys()];
+  for (let i = 0; i < a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i + 1;
+    for (let j = 0; j < b.length; j++) {
+      const above = row[j + 1]!;
+      row[j + 1] = Math.min(above + 1, row[j]! + 1, diagonal + +(a[i] !== b[j]));
+      diagonal = above;
     }
-    previous = current;
   }
-  return previous[b.length]!;
+  return row[b.length]!;
 }

@@ -15,7 +15,7 @@ export const TARGET = union("kind", "target kind", {
   unassigned: {},
   field: { path: REP_PATH },
   manager: { path: REP_PATH },
-});
+}, "t");
 
 /** A literal name, or a record field of names read at routing time. */
 const REQUIRE_VALUE: Check = (path, value, context) => {
@@ -41,10 +41,7 @@ const SLA = {
 
 /** Every member a rule shares with `otherwise`. */
 export const OUTCOME = {
-  assign: ((path, value, context) => {
-    if (value == null) add(context, path, "missing; every rule and otherwise assigns to a target");
-    else check(path, value, TARGET, context);
-  }) as Check,
+  assign: TARGET,
   requires: [REQUIRE],
   notify: [TARGET],
   fallbacks: [TARGET],

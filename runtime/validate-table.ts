@@ -35,30 +35,23 @@ const section = (value: unknown): Record<string, any> => (isObject(value) ? valu
 const list = (value: unknown): any[] => (Array.isArray(value) ? value : []);
 const texts = (values: unknown[]) => values.filter((value): value is string => typeof value === "string");
 
-/** A problem for each item of `items` whose `key` repeats an earlier one's (among those `counts` accepts). */
-function unique(context: Context, path: string, items: unknown, key: string, what: string, counts = (_: string) => true): void {
+/** A problem for each item of `items` whose `key` repeats an earlier one's (as `same` compares them; among those `counts` accepts). */
+function unique(context: Context, path: string, items: unknown, key: string, where: string, counts = (_: string) => true, same = (name: string) => name): void {
   const seen = new Set<string>();
   list(items).forEach((item, i) => {
     const name = section(item)[key];
     if (typeof name !== "string" || !counts(name)) return;
-    if (seen.has(name)) add(context, `${path}[${i}].${key}`, `${what} ${JSON.stringify(name)} appears twice`);
-    seen.add(name);
+    if (seen.has(same(name))) add(context, `${path}[${i}].${key}`, `${JSON.stringify(name)} appears twice ${where}`);
+    seen.add(same(name));
   });
 }
 
 const ENUM = {
   members: [{ name: "s", wire: "s" }],
   $: ((path, body, context) => {
-    unique(context, `${path}.members`, body.members, "name", "member");
+    unique(context, `${path}.members`, body.members, "name", "among the members");
     // Incoming values match wires ignoring case, so two wires equal but for case would be ambiguous.
-    const wires = new Map<string, string>();
-    list(body.members).forEach((item, i) => {
-      const { name, wire } = section(item);
-      if (typeof wire !== "string") return;
-      const other = wires.get(fold(wire));
-      if (other !== undefined) add(context, `${path}.members[${i}].wire`, `wire value ${JSON.stringify(wire)} is the same as member ${JSON.stringify(other)}'s ignoring case`);
-      else wires.set(fold(wire), typeof name === "string" ? name : wire);
-    });
+    unique(context, `${path}.members`, body.members, "wire", "among the wires, ignoring case", undefined, fold);
   }) as Check,
 };
 
@@ -121,7 +114,7 @@ const ROSTER = {
   reps: each(REP),
   teams: each({
     members: [{ rep: "@rep", weight: "p?" }],
-    $: ((path, team, context) => unique(context, `${path}.members`, team.members, "rep", "rep", (rep) => context.names.rep.has(rep))) as Check,
+    $: ((path, team, context) => unique(context, `${path}.members`, team.members, "rep", "in the team", (rep) => context.names.rep.has(rep))) as Check,
   }),
   queues: ["s"],
   // An incoming string must name one rep: an email or CRM id shared by two reps would be ambiguous.
@@ -164,7 +157,7 @@ const ROUTER: Check = (path, router, context, id) => {
   if (!check(path, router, "o", context)) return;
   const record = check(`${path}.record`, router.record, "@record", context) ? (router.record as string) : null;
   const inner: Context = { ...context, record, scores: new Set() };
-  check(path, router, { rules: [RULE], otherwise: nullable(OUTCOME), $: () => unique(context, `${path}.rules`, router.rules, "name", "rule") }, inner);
+  check(path, router, { rules: [RULE], otherwise: nullable(OUTCOME), $: () => unique(context, `${path}.rules`, router.rules, "name", "among the rule names") }, inner);
   checkIndex(`${path}.index`, router, inner);
   if (record === null) return;
   // The scores this router uses (and those they use: the set grows as it is walked), against its record.
