@@ -70,7 +70,7 @@ const test =
     } else subject = fieldAt(`${path}.path`, value.path, context);
     const kind = subject?.type === "score" ? "number" : subject?.type;
     if (subject && applies && !applies.split(" ").includes(kind!)) {
-      add(context, path + context.suffix, `op "${value.op}" does not apply to a ${subject.type === "set" ? `set of ${subject.element.type}` : subject.type}`);
+      add(context, path + context.suffix, `op "${value.op}" does not apply to ${subject.type === "set" ? `a set of ${subject.element.type}` : subject.type}`);
     }
     const scalar = !subject || subject.type === "record" ? null : scalarOf(subject.type === "set" ? subject.element : { type: kind!, enum: (subject as { enum?: string }).enum });
     check(path, value, members, { ...context, scalar });

@@ -1,5 +1,6 @@
 // Malformed tables (test/fixtures/runtime/malformed/*.json, each `{ expect: [substrings], table }`)
 // give one TableError listing every problem with its JSON path — never another exception.
+// What a reader sees is kept beside each fixture (`<name>.problems.txt`, accepted with `npx vitest run -u`).
 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -12,7 +13,7 @@ const folder = join(FIXTURES, "malformed");
 describe("malformed tables", () => {
   for (const file of fixtureFiles(folder)) {
     const { expect: wanted, table } = JSON.parse(readFileSync(join(folder, file), "utf8")) as { expect: string[]; table: unknown };
-    it(file, () => {
+    it(file, async () => {
       let thrown: unknown = null;
       try {
         loadTable(table);
@@ -30,6 +31,9 @@ describe("malformed tables", () => {
         expect(error.problems.some((problem) => problem.includes(part)), `a problem containing ${JSON.stringify(part)} in\n${error.problems.join("\n")}`).toBe(true);
         expect(error.message).toContain(part);
       }
+      // Every problem names where it is: a JSON path from `table`, or the format version itself.
+      for (const problem of error.problems) expect(problem).toMatch(/^(table[.[:]|this table is format )/);
+      await expect(error.problems.join("\n") + "\n").toMatchFileSnapshot(join(folder, file.replace(/\.json$/, ".problems.txt")));
     });
   }
 });
