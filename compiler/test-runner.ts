@@ -3,6 +3,7 @@
 // expectation (brief §7) and says in rev-ops words what went wrong; also
 // lists, per router, the rules no test reached.
 
+import { describeTarget } from "./describe-target";
 import type { Span } from "../language/diagnostics/diagnostic";
 import type { ConditionModel, ExpectModel, Program, TestModel } from "../language/semantics/model";
 import { createRouter, match, place, type LoadedTable, type Placement, type RoutedDecision } from "../runtime/index";
@@ -162,23 +163,6 @@ function describePlacement(decision: Decision, placement: { step: string | null;
   const step = placement.step === "primary" ? "its `assign to`" : placement.step.replace("-", " ");
   if (placement.placedBy.kind === "unassigned") return `the record stays unassigned, as ${step} says`;
   return `the record was placed by ${describeTarget(placement.placedBy)} (${step})`;
-}
-
-function describeTarget(target: Target): string {
-  switch (target.kind) {
-    case "team":
-    case "rep":
-    case "queue":
-      return `${target.kind} ${target.id}`;
-    case "action":
-      return `action ${quote(target.id)}`;
-    case "unassigned":
-      return "unassigned";
-    case "field":
-      return target.path.join(".");
-    case "manager":
-      return `manager of ${target.path.join(".")}`;
-  }
 }
 
 function quote(text: string): string {

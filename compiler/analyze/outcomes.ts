@@ -32,23 +32,7 @@ export function targetKey(target: TargetModel): string {
   }
 }
 
-/** `team payroll_emea`, `queue manual_review`, `account.owner`, as a user writes it. */
-export function describeTarget(target: TargetModel): string {
-  switch (target.kind) {
-    case "team":
-    case "rep":
-    case "queue":
-      return `${target.kind} ${target.id}`;
-    case "action":
-      return `action "${target.id}"`;
-    case "unassigned":
-      return "unassigned";
-    case "field":
-      return target.path.join(".");
-    case "manager":
-      return `manager of ${target.path.join(".")}`;
-  }
-}
+export { describeTarget } from "../describe-target";
 
 /** A queue, an action and `unassigned` always take the record; nothing after them is reached. */
 export function alwaysPlaces(target: TargetModel): boolean {

@@ -13,7 +13,7 @@ import { buildTable } from "./build-table";
 import { DiskHost, UsageError } from "./files";
 import { absolute, readText, useColor, type Io } from "./io";
 import { dedupe, diagnosticsText, type Format } from "./output";
-import { describeTarget, renderDecisionText } from "./render-decision";
+import { describeTargetWithMethod as describeTarget, renderDecisionText } from "./render-decision";
 
 export interface MatchOptions {
   router: string | undefined;

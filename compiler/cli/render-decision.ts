@@ -3,24 +3,11 @@
 
 import pc from "picocolors";
 import type { Decision, Target, TraceEntry } from "../../runtime/table-format";
+import { describeTarget } from "../describe-target";
 
-export function describeTarget(target: Target): string {
-  switch (target.kind) {
-    case "team":
-      return `team ${target.id} by ${target.method.replace(/-/g, " ")}`;
-    case "rep":
-      return `rep ${target.id}`;
-    case "queue":
-      return `queue ${target.id}`;
-    case "action":
-      return `action ${JSON.stringify(target.id)}`;
-    case "unassigned":
-      return "unassigned";
-    case "field":
-      return target.path.join(".");
-    case "manager":
-      return `manager of ${target.path.join(".")}`;
-  }
+/** A target as written, with the method for a team (`team x by round robin`). */
+export function describeTargetWithMethod(target: Target): string {
+  return target.kind === "team" ? `${describeTarget(target)} by ${target.method.replace(/-/g, " ")}` : describeTarget(target);
 }
 
 export function renderDecisionText(decision: Decision, routerId: string, color: boolean, atNote: string): string {
@@ -32,8 +19,8 @@ export function renderDecisionText(decision: Decision, routerId: string, color: 
       ? `rule ${JSON.stringify(decision.rule)}${decision.priority === null ? "" : ` (priority ${decision.priority})`}`
       : decision.outcome;
   lines.push(`${c.bold("outcome")}   ${decision.outcome === "unmatched" ? c.yellow(outcome) : c.green(outcome)}`);
-  if (decision.target) lines.push(`${c.bold("target")}    ${describeTarget(decision.target)}`);
-  if (decision.fallbacks.length > 0) lines.push(`${c.bold("fallbacks")} ${decision.fallbacks.map(describeTarget).join(", then ")}`);
+  if (decision.target) lines.push(`${c.bold("target")}    ${describeTargetWithMethod(decision.target)}`);
+  if (decision.fallbacks.length > 0) lines.push(`${c.bold("fallbacks")} ${decision.fallbacks.map(describeTargetWithMethod).join(", then ")}`);
   if (decision.trace.length > 0) {
     lines.push(c.bold("trace"));
     for (const entry of decision.trace) lines.push(`  ${traceLine(entry, c)}`);
