@@ -44,7 +44,7 @@ export class Earlier {
   }
 
   /** The impossible combinations and the given rules only. */
-  only(rules: ReadonlySet<number>): Cube[] {
+  cubesOf(rules: ReadonlySet<number>): Cube[] {
     return this.cubes.filter((_, index) => this.tags[index] === -1 || rules.has(this.tags[index]!));
   }
 }
@@ -76,7 +76,7 @@ export function analyzeRouter(program: Program, routerId: string, options: RuleA
   };
   /** Records of the formula that the impossible combinations and the earlier rules (or only those in `only`) leave. */
   const askEarlier = (formula: Formula, only?: ReadonlySet<number>): Cube | null =>
-    small ? small.uncovered(formula, { left: options.budget }, only) : ask(formula, only ? earlier.only(only) : earlier.cubes);
+    small ? small.uncovered(formula, { left: options.budget }, only) : ask(formula, only ? earlier.cubesOf(only) : earlier.cubes);
 
   for (let index = 0; index < router.rules.length; index++) {
     const rule = router.rules[index]!;
