@@ -2,6 +2,7 @@
 // reference evaluator can be tested without the parser and checker.
 
 import type { Span } from "../../language/diagnostics/diagnostic";
+import { emptyProgram as checkerEmptyProgram } from "../../language/semantics/check";
 import type {
   ConditionModel,
   FieldType,
@@ -17,21 +18,7 @@ import type {
 export const span: Span = { file: "main.route", start: 0, end: 0 };
 
 export function emptyProgram(): Program {
-  return {
-    entry: "main.route",
-    files: [{ kind: "file", path: "main.route", imports: [], declarations: [], span }],
-    enums: new Map(),
-    lists: new Map(),
-    records: new Map(),
-    reps: new Map(),
-    teams: new Map(),
-    queues: new Map(),
-    hours: new Map(),
-    scores: new Map(),
-    routers: new Map(),
-    tests: [],
-    asserts: [],
-  };
+  return { ...checkerEmptyProgram("main.route"), files: [{ kind: "file", path: "main.route", imports: [], declarations: [], span }] };
 }
 
 export function field(path: string | string[], test: TestOp, text = ""): ConditionModel {
