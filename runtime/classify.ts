@@ -5,6 +5,7 @@
 
 import { isOpen, localTime } from "./calendar";
 import type { FieldType, IndexFeature, Table } from "./table-format";
+import { StringTable } from "./string-table";
 import { fold, isObject } from "./text";
 
 /** What a classifier may need beyond the record: the instant and the router's scores. */
@@ -33,55 +34,7 @@ const WITHIN = 6;
 /** Per-feature caches of raw strings stop growing here, so odd inputs cannot exhaust memory. */
 const CACHE_LIMIT = 4096;
 const hasOwn = Object.prototype.hasOwnProperty;
-
-/**
- * String → small integer, open addressing hashed on the length and three
- * characters: about 3× faster than Map.get here, because a JavaScript Map
- * must hash the whole string while field names and enum values differ early.
- */
-export class StringTable {
-  keys: (string | undefined)[] = new Array<string | undefined>(16).fill(undefined);
-  values = new Int32Array(16);
-  mask = 15;
-  size = 0;
-
-  /** The value stored for `key`, or -1. */
-  get(key: string): number {
-    const keys = this.keys;
-    const mask = this.mask;
-    let slot = hash(key) & mask;
-    for (;;) {
-      const found = keys[slot];
-      if (found === key) return this.values[slot]!;
-      if (found === undefined) return -1;
-      slot = (slot + 1) & mask;
-    }
-  }
-
-  set(key: string, value: number): void {
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
-    let slot = hash(key) & this.mask;
-    while (this.keys[slot] !== undefined && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
-    if (this.keys[slot] === undefined) this.size++;
-    this.keys[slot] = key;
-    this.values[slot] = value;
-  }
-
-  private grow(): void {
-    const keys = this.keys;
-    const values = this.values;
-    this.keys = new Array<string | undefined>(keys.length * 2).fill(undefined);
-    this.values = new Int32Array(keys.length * 2);
-    this.mask = keys.length * 2 - 1;
-    this.size = 0;
-    keys.forEach((key, i) => key !== undefined && this.set(key, values[i]!));
-  }
-}
-
-function hash(key: string): number {
-  const length = key.length;
-  return length === 0 ? 0 : length * 31 + key.charCodeAt(0) * 7 + key.charCodeAt(length >> 1) * 3 + key.charCodeAt(length - 1);
-}
+const isEnumerable = Object.prototype.propertyIsEnumerable;
 
 /** A router's features ready for classification, in lookup order. */
 export interface Classification {
@@ -95,8 +48,17 @@ export interface Classification {
   rests: (string[] | null)[];
   /** Per feature: number points (Float64Array), a raw-string cache (StringTable), a score or hours id. */
   data: unknown[];
+  /** Per TEXT or SET feature its raw-string cache, per NUMBER feature its points: typed copies of `data` so the hot loads are monomorphic. */
+  tables: (StringTable | null)[];
+  points: (Float64Array | null)[];
   /** Per TEXT or SET feature: the region (or element bit) of a raw string the cache has not seen. */
   miss: (((raw: string) => number) | null)[];
+  /** Text, number and boolean features of a top-level field, by kind: each kind is classified in its own loop. */
+  texts: Int32Array;
+  numbers: Int32Array;
+  booleans: Int32Array;
+  /** Every other feature: sets, presence, scores, hours, paths through related records. */
+  later: Int32Array;
   /** Scratch: the slots' values for the record being classified. */
   values: unknown[];
 }
@@ -105,7 +67,8 @@ export function buildClassification(features: IndexFeature[], env: ClassifyEnv):
   const names: string[] = [];
   const slotOf = new StringTable();
   const count = features.length;
-  const result: Classification = { names, slotOf, kinds: new Int32Array(count), slots: new Int32Array(count), rests: [], data: [], miss: [], values: [] };
+  const result: Classification = { names, slotOf, kinds: new Int32Array(count), slots: new Int32Array(count), rests: [], data: [], tables: [], points: [], miss: [], texts: new Int32Array(0), numbers: new Int32Array(0), booleans: new Int32Array(0), later: new Int32Array(0), values: [] };
+  slotOf.tune(features.flatMap((feature) => ("path" in feature ? [internalised(feature.path[0]!)] : [])));
   features.forEach((feature, f) => {
     let slot = -1;
     let rest: string[] | null = null;
@@ -123,9 +86,21 @@ export function buildClassification(features: IndexFeature[], env: ClassifyEnv):
     result.slots[f] = slot;
     result.rests.push(rest);
     result.data.push(data);
+    result.tables.push(data instanceof StringTable ? data : null);
+    result.points.push(kind === NUMBER ? (data as Float64Array) : null);
     result.miss.push(miss);
   });
   result.values = new Array<unknown>(names.length).fill(undefined);
+  const groups = new Map<number, number[]>([[TEXT, []], [NUMBER, []], [BOOLEAN, []], [-1, []]]);
+  features.forEach((_, f) => {
+    const kind = result.kinds[f]!;
+    const simple = result.slots[f]! >= 0 && result.rests[f] === null && groups.has(kind);
+    groups.get(simple ? kind : -1)!.push(f);
+  });
+  result.texts = Int32Array.from(groups.get(TEXT)!);
+  result.numbers = Int32Array.from(groups.get(NUMBER)!);
+  result.booleans = Int32Array.from(groups.get(BOOLEAN)!);
+  result.later = Int32Array.from(groups.get(-1)!);
   return result;
 }
 
@@ -154,11 +129,13 @@ function describeFeature(feature: IndexFeature, env: ClassifyEnv): [number, unkn
       const wires = env.enumWires.get(type.enum)!;
       const folded = new Map<string, number>();
       for (const [wire, name] of wires) folded.set(wire, 2 + members.findIndex((member) => member.name === name));
-      return [TEXT, new StringTable(), (raw) => folded.get(fold(raw)) ?? 1];
+      const miss = (raw: string) => folded.get(fold(raw)) ?? 1;
+      return [TEXT, seeded(members.map((member) => member.wire), miss), miss];
     }
     case "text": {
       const folded = new Map(feature.values.map((value, i) => [value, 2 + i]));
-      return [TEXT, new StringTable(), (raw) => folded.get(fold(raw)) ?? 1];
+      const miss = (raw: string) => folded.get(fold(raw)) ?? 1;
+      return [TEXT, seeded(feature.values, miss), miss];
     }
     case "rep": {
       const reps = new Map(feature.reps.map((rep, i) => [rep, 2 + i]));
@@ -185,92 +162,121 @@ function describeFeature(feature: IndexFeature, env: ClassifyEnv): [number, unkn
   }
 }
 
+/** A raw-string cache tuned for, and holding, the spellings the table declares (internalised, as JSON keys and literals are). */
+function seeded(spellings: string[], miss: (raw: string) => number): StringTable {
+  const table = new StringTable();
+  const keys = spellings.map(internalised);
+  table.tune(keys);
+  for (const key of keys) table.set(key, miss(key));
+  return table;
+}
+
 /**
- * Writes each feature's region (times `scale`, plus `base[f]`) into `out`.
+ * Writes each feature's region (times `scale`, plus `base[f]`) into `out`:
+ * the record's fields read in one pass, then one tight loop per kind of
+ * feature (no dispatch per field), then what needs more than one field's
+ * value — scores, hours, paths through related records.
  * INVARIANT: `record` is an object; classifying never calls back into this
  * module, so the shared scratch `values` is safe.
  */
 export function classifyRecord(c: Classification, record: Record<string, unknown>, state: ClassifyState, out: Int32Array, base: Int32Array, scale: number): void {
   readSlots(c, record);
-  const { kinds, slots, rests, data, miss, values } = c;
-  const count = kinds.length;
-  for (let f = 0; f < count; f++) {
+  const { values, slots, tables, points, miss } = c;
+  const texts = c.texts;
+  for (let i = 0; i < texts.length; i++) {
+    const f = texts[i]!;
+    const raw = values[slots[f]!];
+    out[f] = base[f]! + (typeof raw === "string" ? cached(tables[f]!, miss[f]!, raw) : 0) * scale;
+  }
+  const numbers = c.numbers;
+  for (let i = 0; i < numbers.length; i++) {
+    const f = numbers[i]!;
+    const raw = values[slots[f]!];
+    out[f] = base[f]! + (typeof raw === "number" && raw - raw === 0 ? numberRegion(points[f]!, raw) : 0) * scale;
+  }
+  const booleans = c.booleans;
+  for (let i = 0; i < booleans.length; i++) {
+    const f = booleans[i]!;
+    const raw = values[slots[f]!];
+    out[f] = base[f]! + (raw === true ? 2 : raw === false ? 1 : 0) * scale;
+  }
+  const { later, rests } = c;
+  for (let i = 0; i < later.length; i++) {
+    const f = later[i]!;
     const slot = slots[f]!;
     let raw = slot < 0 ? undefined : values[slot];
     const rest = rests[f];
     if (rest !== null && raw !== undefined) raw = follow(raw, rest!);
-    let region = 0;
-    switch (kinds[f]) {
-      case TEXT:
-        if (typeof raw === "string") region = cached(data[f] as StringTable, miss[f]!, raw);
-        break;
-      case NUMBER:
-        if (typeof raw === "number" && raw - raw === 0) region = numberRegion(data[f] as Float64Array, raw);
-        break;
-      case BOOLEAN:
-        region = raw === true ? 2 : raw === false ? 1 : 0;
-        break;
-      case SET:
-        if (Array.isArray(raw)) {
-          let mask = 0;
-          const table = data[f] as StringTable;
-          for (let i = 0; i < raw.length; i++) {
-            const item: unknown = raw[i];
-            if (typeof item === "string") mask |= cached(table, miss[f]!, item);
-          }
-          region = raw.length === 0 ? 1 : 2 + mask;
-        }
-        break;
-      case PRESENT:
-        region = isObject(raw) ? 1 : 0;
-        break;
-      case SCORE: {
-        const [id, points] = data[f] as [string, Float64Array];
-        region = numberRegion(points, state.score(id));
-        break;
-      }
-      case WITHIN: {
-        const hours = data[f] as Table["hours"][string];
-        region = state.instant !== null && isOpen(hours, localTime(state.instant, hours.timezone)) ? 1 : 0;
-        break;
-      }
-    }
-    out[f] = base[f]! + region * scale;
+    out[f] = base[f]! + regionOf(c, f, raw, state) * scale;
   }
 }
 
 /**
- * Fills `values` with the record's own members the features read, null and
- * undefined left out. One for-in pass: V8 reads each property through the
- * object's enumeration cache, where `record[name]` per field would miss its
- * inline caches on records of thousands of shapes. Slots for-in did not fill
- * (absent fields, non-enumerable members, very wide records) are read by name.
+ * Fills `values` with the record's own enumerable members the features read,
+ * null and undefined left out. One for-in pass: V8 reads each property
+ * through the object's enumeration cache, where `record[name]` per field
+ * would miss its inline caches on records of thousands of shapes, and hasOwn
+ * inside for-in compiles to a map check. A very wide record is read by name.
  */
-function readSlots(c: Classification, record: Record<string, unknown>): void {
-  const { names, slotOf, values } = c;
-  const slots = names.length;
+export function readSlots(c: Classification, record: Record<string, unknown>): void {
+  const { slotOf, values } = c;
+  const slots = values.length;
   for (let s = 0; s < slots; s++) values[s] = undefined;
   let found = 0;
   let budget = slots * 4 + 16;
   for (const key in record) {
-    if (--budget < 0) break;
+    if (--budget < 0) return readByName(c, record);
     const slot = slotOf.get(key);
     if (slot >= 0 && hasOwn.call(record, key)) {
       const value = record[key];
       if (value !== null) values[slot] = value;
-      if (++found === slots) break;
+      if (++found === slots) return;
     }
   }
-  if (found < slots) {
-    for (let s = 0; s < slots; s++) {
-      if (values[s] !== undefined) continue;
-      // hasOwn first: a megamorphic read of an absent name is many times slower than asking.
-      const name = names[s]!;
-      if (hasOwn.call(record, name)) {
-        const value = record[name];
-        if (value !== undefined && value !== null) values[s] = value;
+}
+
+function readByName(c: Classification, record: Record<string, unknown>): void {
+  const { names, values } = c;
+  for (let s = 0; s < names.length; s++) {
+    const name = names[s]!;
+    const value = isEnumerable.call(record, name) ? record[name] : undefined;
+    values[s] = value === null ? undefined : value;
+  }
+}
+
+/** Feature f's region for a raw value; 0 when the value is missing or of the wrong type. Small, so it inlines into the read loop. */
+export function regionOf(c: Classification, f: number, raw: unknown, state: ClassifyState): number {
+  const kind = c.kinds[f];
+  if (kind === TEXT) return typeof raw === "string" ? cached(c.tables[f]!, c.miss[f]!, raw) : 0;
+  if (kind === NUMBER) return typeof raw === "number" && raw - raw === 0 ? numberRegion(c.points[f]!, raw) : 0;
+  if (kind === BOOLEAN) return raw === true ? 2 : raw === false ? 1 : 0;
+  return rareRegion(c, f, raw, state);
+}
+
+function rareRegion(c: Classification, f: number, raw: unknown, state: ClassifyState): number {
+  switch (c.kinds[f]) {
+    case SET: {
+      if (!Array.isArray(raw)) return 0;
+      let mask = 0;
+      const table = c.tables[f]!;
+      for (let i = 0; i < raw.length; i++) {
+        const item: unknown = raw[i];
+        if (typeof item === "string") mask |= cached(table, c.miss[f]!, item);
       }
+      return raw.length === 0 ? 1 : 2 + mask;
     }
+    case PRESENT:
+      return isObject(raw) ? 1 : 0;
+    case SCORE: {
+      const score = c.data[f] as [string, Float64Array];
+      return numberRegion(score[1], state.score(score[0]));
+    }
+    case WITHIN: {
+      const hours = c.data[f] as Table["hours"][string];
+      return state.instant !== null && isOpen(hours, localTime(state.instant, hours.timezone)) ? 1 : 0;
+    }
+    default:
+      return 0;
   }
 }
 
@@ -281,7 +287,7 @@ function follow(start: unknown, rest: string[]): unknown {
     if (!isObject(current)) return undefined;
     const key = rest[i]!;
     const value = current[key];
-    if (value === undefined || value === null || !hasOwn.call(current, key)) return undefined;
+    if (value === undefined || value === null || !isEnumerable.call(current, key)) return undefined;
     current = value;
   }
   return current;
@@ -299,8 +305,14 @@ function cached(table: StringTable, miss: (raw: string) => number, raw: string):
 
 /** Region of a finite number around sorted points: 1 + 2i below points[i], 2 + 2i on it. */
 function numberRegion(points: Float64Array, value: number): number {
+  const count = points.length;
   let low = 0;
-  let high = points.length;
+  if (count <= 16) {
+    // Counting every point below, without a branch, beats a binary search's mispredicted steps on short lists.
+    for (let i = 0; i < count; i++) low += points[i]! < value ? 1 : 0;
+    return low < count && points[low] === value ? 2 + 2 * low : 1 + 2 * low;
+  }
+  let high = count;
   while (low < high) {
     const middle = (low + high) >>> 1;
     if (points[middle]! < value) low = middle + 1;

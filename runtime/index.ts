@@ -6,6 +6,7 @@ export { TableError } from "./table-error";
 export { loadTable, type LoadOptions } from "./load";
 export type { LoadedTable } from "./loaded-table";
 export { match, type MatchOptions } from "./match";
+export type { MatchDecision } from "./match-decision";
 export { place, type PlaceOptions, type Placement, type Candidate } from "./place";
 export { TABLE_FORMAT } from "./table-format";
 export type {

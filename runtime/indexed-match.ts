@@ -97,8 +97,9 @@ export function lookup(index: LoadedIndex, record: Record<string, unknown>, stat
   const features = offsets.length;
   classifyRecord(index.classification, record, state, offsets, index.base, words);
   for (let word = 0; word < words; word++) {
+    // Every feature, without stopping at zero: a loop of fixed length is predicted, a data-dependent exit mispredicts per word.
     let candidates = valid[word]!;
-    for (let f = 0; f < features && candidates !== 0; f++) candidates &= bits[offsets[f]! + word]!;
+    for (let f = 0; f < features; f++) candidates &= bits[offsets[f]! + word]!;
     while (candidates !== 0) {
       const lowest = candidates & -candidates;
       const row = word * 32 + 31 - Math.clz32(lowest);

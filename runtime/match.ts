@@ -2,13 +2,15 @@
 // first, then enabled rules in order, first match wins; `otherwise` or
 // "unmatched". Never throws — a bug becomes an "unmatched" decision with a note.
 // With a decision index the rule is found by lookup (runtime/indexed-match.ts)
-// and the trace is the rule walk's, computed when first read.
+// and the trace is the rule walk's, computed when first read
+// (runtime/match-decision.ts).
 
 import { localTime, parseInstant, type LocalTime } from "./calendar";
 import type { EvalContext } from "./conditions";
 import { lookup, type LoadedIndex } from "./indexed-match";
+import { MatchDecision } from "./match-decision";
 import { compiledOf, type CompiledRouter, type CompiledTable, type LoadedTable } from "./loaded-table";
-import type { Decision, TraceEntry } from "./table-format";
+import type { TraceEntry } from "./table-format";
 import { describe, isObject } from "./text";
 
 export interface MatchOptions {
@@ -16,7 +18,7 @@ export interface MatchOptions {
   at?: Date | string | null;
 }
 
-export function match(table: LoadedTable, routerId: string, record: unknown, options?: MatchOptions): Decision {
+export function match(table: LoadedTable, routerId: string, record: unknown, options?: MatchOptions): MatchDecision {
   try {
     return matchIndexed(table, routerId, record, options) ?? walk(table, routerId, record, options);
   } catch (error) {
@@ -24,8 +26,12 @@ export function match(table: LoadedTable, routerId: string, record: unknown, opt
   }
 }
 
+function explain(table: unknown, routerId: string, record: unknown, options: unknown): TraceEntry[] {
+  return walk(table as LoadedTable, routerId, record, options as MatchOptions | undefined).trace;
+}
+
 /** The rule walk, which also writes the full trace; never throws. */
-function walk(table: LoadedTable, routerId: string, record: unknown, options: MatchOptions | undefined): Decision {
+function walk(table: LoadedTable, routerId: string, record: unknown, options: MatchOptions | undefined): MatchDecision {
   const trace: TraceEntry[] = [];
   try {
     return matchRecord(table, routerId, record, options, trace);
@@ -34,6 +40,9 @@ function walk(table: LoadedTable, routerId: string, record: unknown, options: Ma
     return unmatched(trace, null);
   }
 }
+
+/** The table and router the previous call used: services route many records through one router, and this skips two map lookups. */
+let last: { table: unknown; routerId: unknown; compiled: CompiledTable | null; router: CompiledRouter | null } = { table: null, routerId: null, compiled: null, router: null };
 
 const noScores = { instant: null as Date | null, score: (): number => 0 };
 const noInstant = { instant: null, problem: null };
@@ -44,10 +53,13 @@ const neverVerified = (): boolean => true;
  * coercion on, an unknown router, a record that is not an object or an
  * unusable instant (cases whose trace notes are the point).
  */
-function matchIndexed(table: LoadedTable, routerId: string, record: unknown, options: MatchOptions | undefined): Decision | null {
-  const compiled = compiledOf(table);
+function matchIndexed(table: LoadedTable, routerId: string, record: unknown, options: MatchOptions | undefined): MatchDecision | null {
+  if (table !== last.table || routerId !== last.routerId) {
+    const found = compiledOf(table);
+    last = { table, routerId, compiled: found, router: found?.routers.get(routerId) ?? null };
+  }
+  const { compiled, router } = last;
   if (compiled === null || compiled.coerce || !isObject(record)) return null;
-  const router = compiled.routers.get(routerId);
   const index = router?.index;
   if (!router || !index) return null;
   const given = options === undefined ? noInstant : parseInstant(isObject(options) ? options.at : undefined);
@@ -58,76 +70,10 @@ function matchIndexed(table: LoadedTable, routerId: string, record: unknown, opt
   const at = instant === null ? null : instant.toISOString();
   const rule = position >= 0 ? router.rules[position]!.rule : null;
   const outcome = rule ?? router.router.otherwise;
-  if (outcome === null) return new IndexedDecision("unmatched", null, null, null, [], at, table, routerId, record, options);
-  return new IndexedDecision(rule ? "rule" : "otherwise", rule ? rule.name : null, rule ? rule.priority : null, outcome.assign, outcome.fallbacks.slice(), at, table, routerId, record, options);
+  // The trace is the walk's, computed only if someone reads it.
+  if (outcome === null) return new MatchDecision("unmatched", null, null, null, [], at, null, explain, table, routerId, record, options);
+  return new MatchDecision(rule ? "rule" : "otherwise", rule ? rule.name : null, rule ? rule.priority : null, outcome.assign, copied(outcome.fallbacks), at, null, explain, table, routerId, record, options);
 }
-
-/**
- * A decision found by lookup whose trace is computed when first read: the
- * index finds the rule without walking, and only a reader of the trace pays
- * for the walk that explains it. `trace` is an own enumerable accessor that
- * replaces itself with a plain array on first read (or write), so
- * JSON.stringify, structuredClone and postMessage all see an ordinary array.
- * What the walk needs stays in private fields, which no copy carries.
- * NOTE: the trace explains the record as it is when first read.
- */
-class IndexedDecision {
-  // Declared only: fields with initialisers would be created before `trace`, changing the key order JSON shows.
-  declare outcome: Decision["outcome"];
-  declare rule: string | null;
-  declare priority: number | null;
-  declare target: Decision["target"];
-  declare fallbacks: Decision["fallbacks"];
-  declare trace: TraceEntry[];
-  declare at: string | null;
-  #pending: [LoadedTable, string, unknown, MatchOptions | undefined] | null;
-
-  constructor(
-    outcome: Decision["outcome"],
-    rule: string | null,
-    priority: number | null,
-    target: Decision["target"],
-    fallbacks: Decision["fallbacks"],
-    at: string | null,
-    table: LoadedTable,
-    routerId: string,
-    record: unknown,
-    options: MatchOptions | undefined,
-  ) {
-    this.outcome = outcome;
-    this.rule = rule;
-    this.priority = priority;
-    this.target = target;
-    this.fallbacks = fallbacks;
-    Object.defineProperty(this, "trace", LAZY_TRACE);
-    this.at = at;
-    this.#pending = [table, routerId, record, options];
-  }
-
-  static forget(decision: IndexedDecision): void {
-    decision.#pending = null;
-  }
-
-  static computeTrace(decision: IndexedDecision): TraceEntry[] {
-    const pending = decision.#pending;
-    decision.#pending = null;
-    return pending === null ? [] : walk(pending[0], pending[1], pending[2], pending[3]).trace;
-  }
-}
-
-const LAZY_TRACE: PropertyDescriptor = {
-  get(this: IndexedDecision) {
-    const trace = IndexedDecision.computeTrace(this);
-    Object.defineProperty(this, "trace", { value: trace, writable: true, enumerable: true, configurable: true });
-    return trace;
-  },
-  set(this: IndexedDecision, value: TraceEntry[]) {
-    IndexedDecision.forget(this);
-    Object.defineProperty(this, "trace", { value, writable: true, enumerable: true, configurable: true });
-  },
-  enumerable: true,
-  configurable: true,
-};
 
 function stateFor(compiled: CompiledTable, router: CompiledRouter, index: LoadedIndex, record: Record<string, unknown>, instant: Date | null) {
   if (!index.usesScores) {
@@ -143,7 +89,7 @@ function contextOf(compiled: CompiledTable, router: CompiledRouter, record: Reco
   return evalContext(compiled, router, record, instant, false, []);
 }
 
-function matchRecord(table: LoadedTable, routerId: string, record: unknown, options: MatchOptions | undefined, trace: TraceEntry[]): Decision {
+function matchRecord(table: LoadedTable, routerId: string, record: unknown, options: MatchOptions | undefined, trace: TraceEntry[]): MatchDecision {
   const compiled = compiledOf(table);
   const given = parseInstant(isObject(options) ? options.at : undefined);
   const at = given.instant?.toISOString() ?? null;
@@ -170,18 +116,25 @@ function matchRecord(table: LoadedTable, routerId: string, record: unknown, opti
     const verdict = condition(context);
     if (verdict.holds) {
       trace.push({ kind: "rule", rule: rule.name, matched: true });
-      return { outcome: "rule", rule: rule.name, priority: rule.priority, target: rule.assign, fallbacks: [...rule.fallbacks], trace, at };
+      return new MatchDecision("rule", rule.name, rule.priority, rule.assign, copied(rule.fallbacks), at, trace, null, null, "", null, null);
     }
     trace.push({ kind: "rule", rule: rule.name, matched: false, failed: { test: verdict.test, value: verdict.value } });
   }
   const otherwise = router.router.otherwise;
   if (otherwise === null) return unmatched(trace, at);
   trace.push({ kind: "otherwise" });
-  return { outcome: "otherwise", rule: null, priority: null, target: otherwise.assign, fallbacks: [...otherwise.fallbacks], trace, at };
+  return new MatchDecision("otherwise", null, null, otherwise.assign, copied(otherwise.fallbacks), at, trace, null, null, "", null, null);
 }
 
-function unmatched(trace: TraceEntry[], at: string | null): Decision {
-  return { outcome: "unmatched", rule: null, priority: null, target: null, fallbacks: [], trace, at };
+/** A caller's own copy of a table array. A loop, because slice() on a frozen array takes V8's slow path (~100 ns). */
+function copied<T>(items: readonly T[]): T[] {
+  const copy: T[] = [];
+  for (let i = 0; i < items.length; i++) copy.push(items[i]!);
+  return copy;
+}
+
+function unmatched(trace: TraceEntry[], at: string | null): MatchDecision {
+  return new MatchDecision("unmatched", null, null, null, [], at, trace, null, null, "", null, null);
 }
 
 /** The state of one match: cached field values, scores and local times, and the trace notes go to. */

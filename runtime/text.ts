@@ -26,9 +26,12 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Own members only, so `constructor` or `__proto__` in a record are never inherited values. */
+/**
+ * A record's fields are its own enumerable members — what JSON.stringify and
+ * Object.keys see — so `constructor` or `__proto__` are never inherited values.
+ */
 export function own(object: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+  return Object.prototype.propertyIsEnumerable.call(object, key) ? object[key] : undefined;
 }
 
 /** "text \"500\"", "a number 5", "an array", … — what a rev-ops reader needs to see in a note. */

@@ -110,7 +110,8 @@ function readPath(context: Context, path: string[]): Value | typeof MISSING {
     if (!isPlainObject(current)) return MISSING;
     const field = context.program.records.get(recordName)?.fields.get(segment);
     if (!field) return MISSING;
-    const raw = Object.prototype.hasOwnProperty.call(current, segment) ? current[segment] : undefined;
+    // Own enumerable members only, as runtime/text.ts `own` reads them.
+    const raw = Object.prototype.propertyIsEnumerable.call(current, segment) ? current[segment] : undefined;
     value = readField(context, field, raw);
     if (value === MISSING) return MISSING;
     if (value.kind === "record" && field.type === "record") {

@@ -86,7 +86,7 @@ describe("match", () => {
     }
     const decision = match(table, "ge", { n: NaN });
     expect(decision.trace).toContainEqual(expect.objectContaining({ kind: "note", field: "n" }));
-    expect(JSON.parse(JSON.stringify(decision))).toEqual(decision);
+    expect(JSON.parse(JSON.stringify(decision))).toEqual({ ...decision, trace: decision.trace });
   });
 
   it("never throws on hostile input", () => {
