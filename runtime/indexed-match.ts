@@ -6,11 +6,18 @@ import { buildClassification, classifyRecord, type Classification, type Classify
 import type { TableIndex } from "./table-format";
 
 export interface LoadedIndex {
-  /** Features in lookup order: the most constraining first, so a word usually empties early. */
   classification: Classification;
-  /** Every feature's bitsets in one array: feature f's region r starts at `base[f] + r × words`. */
+  /**
+   * Features merged in pairs, so each 32-row word takes half the ANDs: group
+   * g's bitset for regions (a, b) of its two features starts at
+   * `groupBase[g] + (a × width[g] + b) × words`. A lone feature pairs with
+   * the spare always-zero region slot.
+   */
   bits: Uint32Array;
-  base: Int32Array;
+  groupBase: Int32Array;
+  first: Int32Array;
+  second: Int32Array;
+  width: Int32Array;
   words: number;
   /** Bits of the rows that exist. */
   valid: Uint32Array;
@@ -19,9 +26,15 @@ export interface LoadedIndex {
   /** 1 for a row whose rule's condition must confirm it; null when there is none. */
   verify: Uint8Array | null;
   usesScores: boolean;
-  /** Scratch: each feature's bitset offset for the record being looked up. */
+  /** Scratch: each feature's region (plus the spare zero slot), then each group's bitset offset, for the record being looked up. */
+  regions: Int32Array;
   offsets: Int32Array;
+  /** All zeros: classifying writes plain region numbers. */
+  zeros: Int32Array;
 }
+
+/** Two features merge when their region counts multiply to at most this: the merged bitsets stay small. */
+const PAIR_LIMIT = 256;
 
 /** INVARIANT: `index` passed validation against this router, so every region and row is in range. */
 export function loadIndex(index: TableIndex, env: ClassifyEnv): LoadedIndex {
@@ -29,34 +42,76 @@ export function loadIndex(index: TableIndex, env: ClassifyEnv): LoadedIndex {
   const words = Math.max(1, Math.ceil(count / 32));
   const valid = new Uint32Array(words);
   for (let row = 0; row < count; row++) valid[row >>> 5]! |= 1 << (row & 31);
-  const order = index.features.map((feature, i) => ({ feature, i })).sort((a, b) => b.feature.constraints.length - a.feature.constraints.length || a.i - b.i);
-  const base = new Int32Array(order.length);
+  const features = index.features;
+  const counts = features.map((feature) => regionCount(feature, env));
+  const single = features.map((feature, f) => featureBits(feature, counts[f]!, words, valid));
+  const groups = pairs(counts);
+  const groupBase = new Int32Array(groups.length);
   let total = 0;
-  order.forEach(({ feature }, f) => {
-    base[f] = total;
-    total += regionCount(feature, env) * words;
+  groups.forEach(([a, b], g) => {
+    groupBase[g] = total;
+    total += counts[a]! * (b < 0 ? 1 : counts[b]!) * words;
   });
   const bits = new Uint32Array(total);
-  let usesScores = false;
-  order.forEach(({ feature }, f) => {
-    const regions = regionCount(feature, env);
-    const start = base[f]!;
-    for (let region = 0; region < regions; region++) bits.set(valid, start + region * words);
-    for (const [row, ...allowed] of feature.constraints) {
-      const word = start + (row! >>> 5);
-      const bit = 1 << (row! & 31);
-      for (let region = 0; region < regions; region++) bits[region * words + word]! &= ~bit;
-      for (const region of allowed) bits[region * words + word]! |= bit;
+  groups.forEach(([a, b], g) => {
+    const width = b < 0 ? 1 : counts[b]!;
+    for (let ra = 0; ra < counts[a]!; ra++) {
+      for (let rb = 0; rb < width; rb++) {
+        const target = groupBase[g]! + (ra * width + rb) * words;
+        for (let word = 0; word < words; word++) bits[target + word] = single[a]![ra * words + word]! & (b < 0 ? 0xffffffff : single[b]![rb * words + word]!);
+      }
     }
-    if (feature.kind === "number" && "score" in feature) usesScores = true;
   });
   const verify = index.verify.length === 0 ? null : new Uint8Array(count);
   for (const row of index.verify) verify![row] = 1;
-  const classification = buildClassification(
-    order.map(({ feature }) => feature),
-    env,
-  );
-  return { classification, bits, base, words, valid, rows: Int32Array.from(index.rows), verify, usesScores, offsets: new Int32Array(order.length) };
+  const spare = features.length;
+  return {
+    classification: buildClassification(features, env),
+    bits,
+    groupBase,
+    first: Int32Array.from(groups.map(([a]) => a)),
+    second: Int32Array.from(groups.map(([, b]) => (b < 0 ? spare : b))),
+    width: Int32Array.from(groups.map(([, b]) => (b < 0 ? 1 : counts[b]!))),
+    words,
+    valid,
+    rows: Int32Array.from(index.rows),
+    verify,
+    usesScores: features.some((feature) => feature.kind === "number" && "score" in feature),
+    regions: new Int32Array(features.length + 1),
+    offsets: new Int32Array(groups.length),
+    zeros: new Int32Array(features.length),
+  };
+}
+
+/** One feature's bitsets, region after region: bit r of a region's words is set when row r allows that region. */
+function featureBits(feature: TableIndex["features"][number], regions: number, words: number, valid: Uint32Array): Uint32Array {
+  const bits = new Uint32Array(regions * words);
+  for (let region = 0; region < regions; region++) bits.set(valid, region * words);
+  for (const [row, ...allowed] of feature.constraints) {
+    const word = row! >>> 5;
+    const bit = 1 << (row! & 31);
+    for (let region = 0; region < regions; region++) bits[region * words + word]! &= ~bit;
+    for (const region of allowed) bits[region * words + word]! |= bit;
+  }
+  return bits;
+}
+
+/** Features in pairs [a, b] (b = -1 alone): the fewest-region feature with the largest partner that keeps the product within PAIR_LIMIT. */
+function pairs(counts: number[]): [number, number][] {
+  const open = counts.map((_, f) => f).sort((x, y) => counts[x]! - counts[y]! || x - y);
+  const result: [number, number][] = [];
+  while (open.length > 0) {
+    const a = open.shift()!;
+    let partner = -1;
+    for (let i = open.length - 1; i >= 0; i--) {
+      if (counts[a]! * counts[open[i]!]! <= PAIR_LIMIT) {
+        partner = open.splice(i, 1)[0]!;
+        break;
+      }
+    }
+    result.push([a, partner]);
+  }
+  return result;
 }
 
 /** How many regions a feature has (runtime/table-format `IndexFeature`). */
@@ -93,13 +148,14 @@ export function regionCount(feature: TableIndex["features"][number], env: Classi
  * Classifying may evaluate scores, which never call back into lookup, so the scratch offsets are safe.
  */
 export function lookup(index: LoadedIndex, record: Record<string, unknown>, state: ClassifyState, holds: (position: number) => boolean): number {
-  const { bits, words, valid, rows, verify, offsets } = index;
-  const features = offsets.length;
-  classifyRecord(index.classification, record, state, offsets, index.base, words);
+  const { bits, words, valid, rows, verify, regions, offsets, groupBase, first, second, width } = index;
+  classifyRecord(index.classification, record, state, regions, index.zeros, 1);
+  const groups = offsets.length;
+  for (let g = 0; g < groups; g++) offsets[g] = groupBase[g]! + (regions[first[g]!]! * width[g]! + regions[second[g]!]!) * words;
   for (let word = 0; word < words; word++) {
-    // Every feature, without stopping at zero: a loop of fixed length is predicted, a data-dependent exit mispredicts per word.
+    // Every group, without stopping at zero: a loop of fixed length is predicted, a data-dependent exit mispredicts per word.
     let candidates = valid[word]!;
-    for (let f = 0; f < features; f++) candidates &= bits[offsets[f]! + word]!;
+    for (let g = 0; g < groups; g++) candidates &= bits[offsets[g]! + word]!;
     while (candidates !== 0) {
       const lowest = candidates & -candidates;
       const row = word * 32 + 31 - Math.clz32(lowest);

@@ -148,9 +148,11 @@ function testText(test: BenchTest): string {
 
 /**
  * Records as CRMs send them: each field missing 2–20% of the time (its own
- * rate), keys in varying order, now and then extra fields — many object shapes.
+ * rate), so a few hundred object shapes — the research notes' workload. With
+ * `mixed`, records also come from many integrations: keys in varying order
+ * and now and then an extra field, thousands of shapes.
  */
-export function generateRecords(count: number, seed: number): Record<string, unknown>[] {
+export function generateRecords(count: number, seed: number, mixed = false): Record<string, unknown>[] {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const missing: Record<string, number> = {};
@@ -186,11 +188,13 @@ export function generateRecords(count: number, seed: number): Record<string, unk
       }
     };
     for (const field of FIELDS) if (next() >= missing[field]!) values.push([field, value(field)]);
-    if (next() < 0.3) values.push([pick(extras), "x"]);
+    // The same random draws either way, so both workloads hold the same values.
+    const extra = next() < 0.3 ? pick(extras) : null;
+    if (mixed && extra !== null) values.push([extra, "x"]);
     // Shuffle the first few keys: records built by different integrations list fields in different orders.
     for (let k = Math.min(values.length, 4) - 1; k > 0; k--) {
       const j = Math.floor(next() * (k + 1));
-      [values[k], values[j]] = [values[j]!, values[k]!];
+      if (mixed) [values[k], values[j]] = [values[j]!, values[k]!];
     }
     records.push(Object.fromEntries(values));
   }

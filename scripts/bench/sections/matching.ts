@@ -44,6 +44,8 @@ const section: BenchSection = {
     const shapes = new Set(records.map((record) => Object.keys(record).join(","))).size;
     const gc = exposeGc();
     const figures = new Map<string, Map<number, number>>();
+    /** Each engine's per-round times, for ratios paired round by round. */
+    const rounds = new Map<string, Map<number, number[]>>();
     const notes: string[] = [];
     const compileRows: string[] = [];
     for (const size of sizes) {
@@ -81,12 +83,12 @@ const section: BenchSection = {
         { name: "@gorules/zen-engine 0.54 (first-hit table)", route: zen.route, slow: true },
       ];
       // The floor: only reading each field and finding its region, as the index does before any lookup.
-      const { classification, offsets, base, words } = index;
+      const { classification, regions, zeros } = index;
       const floor: Engine = {
         name: "floor: read + classify the fields",
         route: (record) => {
-          classifyRecord(classification, record, state, offsets, base, words);
-          return offsets[0]! < 0 ? "" : null;
+          classifyRecord(classification, record, state, regions, zeros, 1);
+          return regions[0]! < 0 ? "" : null;
         },
         slow: false,
       };
@@ -111,42 +113,53 @@ const section: BenchSection = {
       }
       log(`  all engines agree on ${sample.length} records`);
 
-      for (const engine of [...engines, floor, readOnly]) {
-        const perRecord = await timeEngine(engine, records, quick);
+      const timed = await timeEngines([...engines, floor, readOnly], records, quick);
+      timed.forEach((times, i) => {
+        const engine = [...engines, floor, readOnly][i]!;
+        const perRecord = median(times);
         if (!figures.has(engine.name)) figures.set(engine.name, new Map());
         figures.get(engine.name)!.set(size, perRecord);
+        if (!rounds.has(engine.name)) rounds.set(engine.name, new Map());
+        rounds.get(engine.name)!.set(size, times);
         log(`  ${engine.name}: ${formatTime(perRecord)}`);
-      }
+      });
       zen.dispose();
       compileRows.push(
-        `| ${size.toLocaleString("en")} | ${ms(checkTime)} | ${ms(compileTime)} (${ms(plainCompileTime)} without index) | ${(compileTime / checkTime).toFixed(2)}× | ${ms(loadTime)} | ${kb(plainBytes)} → ${kb(tableBytes)} | ${index.rows.length} rows, ${index.offsets.length} features | ${kb(heap)} |`,
+        `| ${size.toLocaleString("en")} | ${ms(checkTime)} | ${ms(compileTime)} (${ms(plainCompileTime)} without index) | ${(compileTime / checkTime).toFixed(2)}× | ${ms(loadTime)} | ${kb(plainBytes)} → ${kb(tableBytes)} | ${index.rows.length} rows, ${index.regions.length - 1} features in ${index.offsets.length} groups | ${kb(heap)} |`,
       );
     }
 
     const sizesHeader = sizes.map((size) => `${size.toLocaleString("en")} rules`);
     const timeRows = [...figures].map(([name, bySize]) => `| ${name} | ${sizes.map((size) => formatTime(bySize.get(size)!)).join(" | ")} |`);
-    const index = figures.get("this runtime (decision index)")!;
+    const INDEX = "this runtime (decision index)";
+    const index = figures.get(INDEX)!;
+    /** How many times `name` takes the index's time at one size: the median of the per-round ratios, so drift cancels. */
+    const paired = (name: string, size: number) => {
+      const own = rounds.get(name)?.get(size);
+      const ours = rounds.get(INDEX)!.get(size)!;
+      return own ? median(own.map((time, round) => time / ours[round]!)) : NaN;
+    };
     const ratioRows = [...figures]
-      .filter(([name]) => name !== "this runtime (decision index)")
-      .map(([name, bySize]) => `| ${name} | ${sizes.map((size) => ratio(bySize.get(size)! / index.get(size)!)).join(" | ")} |`);
+      .filter(([name]) => name !== INDEX)
+      .map(([name]) => `| ${name} | ${sizes.map((size) => ratio(paired(name, size))).join(" | ")} |`);
 
     const bundle = await bundleSizes();
     const at = (name: string, size: number) => figures.get(name)?.get(size) ?? NaN;
     const large = sizes[sizes.length - 1]!;
     const checks: [string, boolean, string][] = [];
     if (sizes.includes(1_000)) {
-      const jre = at("json-rules-engine 7.3", 1_000) / index.get(1_000)!;
-      const zenRatio = at("@gorules/zen-engine 0.54 (first-hit table)", 1_000) / index.get(1_000)!;
-      const chain = at("generated JS if-chain", 1_000) / index.get(1_000)!;
+      const jre = paired("json-rules-engine 7.3", 1_000);
+      const zenRatio = paired("@gorules/zen-engine 0.54 (first-hit table)", 1_000);
+      const chain = paired("generated JS if-chain", 1_000);
       checks.push(["1,000 rules: ≥ 5,000× faster than json-rules-engine", jre >= 5_000, ratio(jre)]);
       checks.push(["1,000 rules: ≥ 500× faster than zen-engine", zenRatio >= 500, ratio(zenRatio)]);
       checks.push(["1,000 rules: ≥ 15× faster than the if-chain", chain >= 15, ratio(chain)]);
     }
-    const small = index.get(10)! / at("generated JS if-chain", 10);
+    const small = 1 / paired("generated JS if-chain", 10);
     checks.push(["10 rules: no slower than 2× the if-chain", small <= 2, `${small.toFixed(2)}× the if-chain's time`]);
     const growth = index.get(large)! / index.get(10)!;
     checks.push([`10 → ${large.toLocaleString("en")} rules: grows ≤ 3×`, growth <= 3, `${growth.toFixed(2)}×`]);
-    const worstFloor = Math.max(...sizes.map((size) => index.get(size)! / at("floor: read + classify the fields", size)));
+    const worstFloor = Math.max(...sizes.map((size) => 1 / paired("floor: read + classify the fields", size)));
     checks.push(["within 3× of the read-and-classify floor at every N", worstFloor <= 3, `worst ${worstFloor.toFixed(2)}×`]);
     const compileRatio = Number(compileRows[compileRows.length - 1]!.split("|")[4]!.trim().replace("×", ""));
     checks.push([`compiling ${large.toLocaleString("en")} rules < 5× parse + check`, compileRatio < 5, `${compileRatio.toFixed(2)}×`]);
@@ -155,13 +168,15 @@ const section: BenchSection = {
     const markdown = [
       `Workload: one lead router over the 9 lead fields (region, country, employees, revenue, industry, product-interest set, source, is-customer, language); rules test 2–4 fields, about one in five refines a broader rule placed after it, and a catch-all comes last. ${records.length.toLocaleString("en")} records, each field missing 2–20% of the time, ${shapes} distinct object shapes. Seed ${SEED}.`,
       "",
-      "Process CPU time per record (user + system, all threads — ZEN evaluates on native worker threads), median of 7 runs (5 for the slow engines) after a warm-up; engines too slow to route every record in their time budget route a spread of them (every k-th record of the whole set). Before timing, every engine's rule is checked against the reference evaluator on a sample (1,000 records; 300 from 1,000 rules up): all agree.",
+      "Process CPU time per record (user + system, all threads — ZEN evaluates on native worker threads), median of 9 rounds after a warm-up, the engines' runs interleaved round by round so that the machine's drifting speed affects every engine alike; engines too slow to route every record in their time budget route a spread of them (every k-th record of the whole set). Before timing, every engine's rule is checked against the reference evaluator on a sample (1,000 records; 300 from 1,000 rules up): all agree.",
       "",
       `| engine | ${sizesHeader.join(" | ")} |`,
       `|---|${sizes.map(() => "---:").join("|")}|`,
       ...timeRows,
       "",
       "### How many times faster the decision index is",
+      "",
+      "Each ratio is the median, over the rounds, of the two engines' times in the same round.",
       "",
       `| compared with | ${sizesHeader.join(" | ")} |`,
       `|---|${sizes.map(() => "---:").join("|")}|`,
@@ -194,27 +209,42 @@ const section: BenchSection = {
 
 export default section;
 
-/** Median CPU time per record over several runs, after a warm-up; slow engines run on a subset. */
-async function timeEngine(engine: Engine, records: Record<string, unknown>[], quick: boolean): Promise<number> {
-  const budget = quick ? 0.15 : engine.slow ? 1.2 : 0.6; // seconds of CPU per engine and size
-  const runs = quick ? 3 : engine.slow ? 5 : 7;
-  // Probe to size the subset, which also warms the engine up.
-  let probe = 1;
-  let spent = 0;
-  while (spent < (quick ? 0.02 : 0.25) && probe <= records.length) {
-    spent = await cpu(engine, records.slice(0, probe));
-    probe *= 2;
+/**
+ * Median CPU time per record for each engine. Runs are interleaved — one run
+ * of every engine, then the next round — because this machine's speed drifts
+ * by up to 1.8× within seconds: back-to-back runs per engine would fold that
+ * drift into the ratios. Slow engines route a spread of the records.
+ */
+async function timeEngines(engines: Engine[], records: Record<string, unknown>[], quick: boolean): Promise<number[][]> {
+  const rounds = quick ? 3 : 9;
+  const subsets: Record<string, unknown>[][] = [];
+  for (const engine of engines) {
+    const budget = quick ? 0.1 : engine.slow ? 0.5 : 0.25; // seconds of CPU per engine and round
+    // Probe to size the subset, which also warms the engine up.
+    let probe = 1;
+    let spent = 0;
+    while (spent < (quick ? 0.02 : 0.25) && probe <= records.length) {
+      spent = await cpu(engine, records.slice(0, probe));
+      probe *= 2;
+    }
+    const perRecord = spent / Math.max(1, Math.floor(probe / 2));
+    const count = Math.max(5, Math.min(records.length, Math.floor(budget / perRecord)));
+    // A spread over the whole set (every k-th record), not its first few dozen: slow engines' cost varies from record to record.
+    const stride = records.length / count;
+    const subset = Array.from({ length: count }, (_, i) => records[Math.floor(i * stride)]!);
+    await cpu(engine, subset); // warm-up on exactly what is timed
+    subsets.push(subset);
   }
-  const perRecord = spent / Math.max(1, Math.floor(probe / 2));
-  const count = Math.max(5, Math.min(records.length, Math.floor(budget / runs / perRecord)));
-  // A spread over the whole set (every k-th record), not its first few dozen: slow engines' cost varies from record to record.
-  const stride = records.length / count;
-  const subset = Array.from({ length: count }, (_, i) => records[Math.floor(i * stride)]!);
-  await cpu(engine, subset); // warm-up on exactly what is timed
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) times.push((await cpu(engine, subset)) / count);
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  const times: number[][] = engines.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (let e = 0; e < engines.length; e++) times[e]!.push((await cpu(engines[e]!, subsets[e]!)) / subsets[e]!.length);
+  }
+  return times;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** CPU seconds to route the records one after another. */
