@@ -14,6 +14,15 @@ export interface LoadedIndex {
    * the spare always-zero region slot.
    */
   bits: Uint32Array;
+  /**
+   * One bit per word of every bitset: set when that word has a row. ANDing
+   * these first finds the few words where every group still has a row, so a
+   * lookup visits those and skips the rest — tables grouped by territory
+   * leave most words empty for any one lead.
+   */
+  summary: Uint32Array;
+  /** Words of `summary` per bitset: ⌈words / 32⌉. */
+  spans: number;
   groupBase: Int32Array;
   first: Int32Array;
   second: Int32Array;
@@ -26,7 +35,7 @@ export interface LoadedIndex {
   /** 1 for a row whose rule's condition must confirm it; null when there is none. */
   verify: Uint8Array | null;
   usesScores: boolean;
-  /** Scratch: each feature's region (plus the spare zero slot), then each group's bitset offset, for the record being looked up. */
+  /** Scratch: each feature's region (plus the spare zero slot), then each group's bitset number, for the record being looked up. */
   regions: Int32Array;
   offsets: Int32Array;
   /** All zeros: classifying writes plain region numbers. */
@@ -50,15 +59,21 @@ export function loadIndex(index: TableIndex, env: ClassifyEnv): LoadedIndex {
   let total = 0;
   groups.forEach(([a, b], g) => {
     groupBase[g] = total;
-    total += counts[a]! * (b < 0 ? 1 : counts[b]!) * words;
+    total += counts[a]! * (b < 0 ? 1 : counts[b]!);
   });
-  const bits = new Uint32Array(total);
+  const spans = Math.ceil(words / 32);
+  const bits = new Uint32Array(total * words);
+  const summary = new Uint32Array(total * spans);
   groups.forEach(([a, b], g) => {
     const width = b < 0 ? 1 : counts[b]!;
     for (let ra = 0; ra < counts[a]!; ra++) {
       for (let rb = 0; rb < width; rb++) {
-        const target = groupBase[g]! + (ra * width + rb) * words;
-        for (let word = 0; word < words; word++) bits[target + word] = single[a]![ra * words + word]! & (b < 0 ? 0xffffffff : single[b]![rb * words + word]!);
+        const bitset = groupBase[g]! + ra * width + rb;
+        for (let word = 0; word < words; word++) {
+          const value = single[a]![ra * words + word]! & (b < 0 ? 0xffffffff : single[b]![rb * words + word]!);
+          bits[bitset * words + word] = value;
+          if (value !== 0) summary[bitset * spans + (word >>> 5)]! |= 1 << (word & 31);
+        }
       }
     }
   });
@@ -68,6 +83,8 @@ export function loadIndex(index: TableIndex, env: ClassifyEnv): LoadedIndex {
   return {
     classification: buildClassification(features, env),
     bits,
+    summary,
+    spans,
     groupBase,
     first: Int32Array.from(groups.map(([a]) => a)),
     second: Int32Array.from(groups.map(([, b]) => (b < 0 ? spare : b))),
@@ -148,20 +165,27 @@ export function regionCount(feature: TableIndex["features"][number], env: Classi
  * Classifying may evaluate scores, which never call back into lookup, so the scratch offsets are safe.
  */
 export function lookup(index: LoadedIndex, record: Record<string, unknown>, state: ClassifyState, holds: (position: number) => boolean): number {
-  const { bits, words, valid, rows, verify, regions, offsets, groupBase, first, second, width } = index;
+  const { bits, summary, spans, words, valid, rows, verify, regions, offsets, groupBase, first, second, width } = index;
   classifyRecord(index.classification, record, state, regions, index.zeros, 1);
   const groups = offsets.length;
-  for (let g = 0; g < groups; g++) offsets[g] = groupBase[g]! + (regions[first[g]!]! * width[g]! + regions[second[g]!]!) * words;
-  for (let word = 0; word < words; word++) {
-    // Every group, without stopping at zero: a loop of fixed length is predicted, a data-dependent exit mispredicts per word.
-    let candidates = valid[word]!;
-    for (let g = 0; g < groups; g++) candidates &= bits[offsets[g]! + word]!;
-    while (candidates !== 0) {
-      const lowest = candidates & -candidates;
-      const row = word * 32 + 31 - Math.clz32(lowest);
-      const position = rows[row]!;
-      if (verify === null || verify[row] === 0 || holds(position)) return position;
-      candidates ^= lowest;
+  for (let g = 0; g < groups; g++) offsets[g] = groupBase[g]! + regions[first[g]!]! * width[g]! + regions[second[g]!]!;
+  for (let span = 0; span < spans; span++) {
+    // Fixed-length loops over the groups: predicted, where a data-dependent exit mispredicts.
+    let live = span < spans - 1 || (words & 31) === 0 ? -1 : (1 << (words & 31)) - 1;
+    for (let g = 0; g < groups; g++) live &= summary[offsets[g]! * spans + span]!;
+    while (live !== 0) {
+      const lowestWord = live & -live;
+      const word = span * 32 + 31 - Math.clz32(lowestWord);
+      live ^= lowestWord;
+      let candidates = valid[word]!;
+      for (let g = 0; g < groups; g++) candidates &= bits[offsets[g]! * words + word]!;
+      while (candidates !== 0) {
+        const lowest = candidates & -candidates;
+        const row = word * 32 + 31 - Math.clz32(lowest);
+        const position = rows[row]!;
+        if (verify === null || verify[row] === 0 || holds(position)) return position;
+        candidates ^= lowest;
+      }
     }
   }
   return -1;

@@ -32,8 +32,12 @@ export interface BenchRule {
 
 export const FIELDS = ["region", "country", "employees", "revenue", "industry", "products", "source", "is_customer", "language"] as const;
 
-/** N rules: the last is the catch-all (no tests). */
-export function generateRules(count: number, seed: number): BenchRule[] {
+/**
+ * N overlap-heavy rules, the analysis benchmark's stress case: random
+ * conjunctions of broad tests, so many rules overlap and many are shadowed.
+ * The last is the catch-all (no tests).
+ */
+export function generateOverlappingRules(count: number, seed: number): BenchRule[] {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const some = <T>(items: readonly T[], most: number): T[] => {
@@ -89,6 +93,84 @@ export function generateRules(count: number, seed: number): BenchRule[] {
     rules.push({ name: "", tests });
   }
   rules.length = count - 1;
+  rules.push({ name: "", tests: [] });
+  rules.forEach((rule, i) => (rule.name = `r${i + 1}`));
+  return rules;
+}
+
+/** How a territory plan cuts one field: each cut is one test (or two on the same field, for a size band). */
+type Cut = BenchTest[];
+
+const EMPLOYEE_BANDS: Cut[] = [
+  [{ field: "employees", op: "<", value: 50 }],
+  [{ field: "employees", op: "between", low: 50, high: 199 }],
+  [{ field: "employees", op: "between", low: 200, high: 999 }],
+  [{ field: "employees", op: "between", low: 1000, high: 4999 }],
+  [{ field: "employees", op: ">=", value: 5000 }],
+];
+
+const cutsOf = {
+  region: REGIONS.map((value): Cut => [{ field: "region", op: "is", value }]),
+  customer: [[{ field: "is_customer", op: "true" }], [{ field: "is_customer", op: "false" }]] as Cut[],
+  employees: EMPLOYEE_BANDS,
+  industry: INDUSTRIES.map((value): Cut => [{ field: "industry", op: "is", value }]),
+  // Sources in three channels, each one `in` test.
+  channel: [
+    ["Inbound", "Webinar"],
+    ["Partner", "Referral"],
+    ["Event", "Outbound"],
+  ].map((values): Cut => [{ field: "source", op: "in", values }]),
+  country: COUNTRIES.map((value): Cut => [{ field: "country", op: "is", value }]),
+  language: LANGUAGES.map((value): Cut => [{ field: "language", op: "is", value }]),
+};
+
+/** The fields a territory table of about N rules is cut by, coarse to fine: 2–4 fields, so each cell's rule tests 2–4 fields. */
+function planFor(count: number): Cut[][] {
+  if (count <= 12) return [cutsOf.region, cutsOf.customer]; // 8 cells
+  if (count <= 150) return [cutsOf.region, cutsOf.employees, cutsOf.channel]; // 60
+  if (count <= 1_500) return [cutsOf.region, cutsOf.employees, cutsOf.industry, cutsOf.channel]; // 720
+  return [cutsOf.country, cutsOf.employees, cutsOf.industry, cutsOf.language]; // 7,200
+}
+
+/**
+ * N rules as rev-ops teams write territory tables: every combination of a
+ * few fields' values (region × size band × industry × channel, say) gets its
+ * rule, grouped as the table is read; the rest of the N are exceptions, each
+ * just before its cell (the cell's tests plus one more: customers, a
+ * language, a source, big revenue); a catch-all comes last. Cells do not
+ * overlap, so no rule is shadowed and a lead travels down the table to its
+ * cell; leads missing a field the table cuts by reach the catch-all.
+ */
+export function generateRules(count: number, seed: number): BenchRule[] {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const exceptionTests: (() => BenchTest)[] = [
+    () => ({ field: "is_customer", op: "true" }),
+    () => ({ field: "language", op: "is", value: pick(LANGUAGES) }),
+    () => ({ field: "revenue", op: ">=", value: pick(REVENUE_STEPS.slice(3)) }),
+    () => ({ field: "products", op: "has", value: pick(PRODUCTS) }),
+    () => ({ field: "source", op: "is", value: pick(SOURCES) }),
+  ];
+  const cells: BenchTest[][] = [];
+  const expand = (plan: Cut[][], tests: BenchTest[]): void => {
+    if (plan.length === 0) cells.push(tests);
+    else for (const cut of plan[0]!) expand(plan.slice(1), [...tests, ...cut]);
+  };
+  expand(planFor(count), []);
+  cells.length = Math.min(cells.length, count - 1);
+  // Exactly N − 1 rules before the catch-all: the cells, and exceptions spread over random cells.
+  const exceptions = new Array<number>(cells.length).fill(0);
+  for (let extra = count - 1 - cells.length; extra > 0; extra--) exceptions[Math.floor(next() * cells.length)]!++;
+  const rules: BenchRule[] = [];
+  cells.forEach((tests, cell) => {
+    const fields = new Set(tests.map((test) => test.field));
+    for (let i = 0; i < exceptions[cell]!; i++) {
+      let extra = pick(exceptionTests)();
+      while (fields.has(extra.field)) extra = pick(exceptionTests)();
+      rules.push({ name: "", tests: [...tests, extra] });
+    }
+    rules.push({ name: "", tests });
+  });
   rules.push({ name: "", tests: [] });
   rules.forEach((rule, i) => (rule.name = `r${i + 1}`));
   return rules;

@@ -9,7 +9,7 @@ import { toDiagnostic } from "../../../compiler/analyze/messages";
 import type { Program } from "../../../language/semantics/model";
 import { checkProgram } from "../../../language/semantics/check";
 import { MemoryHost } from "../../../test/harness/memory-host";
-import { generateRules, routeText } from "../generate";
+import { generateOverlappingRules, routeText } from "../generate";
 import type { BenchContext, BenchSection } from "../section";
 
 const SEED = 20_260_301;
@@ -18,7 +18,7 @@ const QUEUES = 8;
 /** The benchmark router with its rules assigned round the eight queues. */
 export function analysisWorkload(count: number): string {
   let rule = 0;
-  const text = routeText(generateRules(count, SEED)).replace(/assign to queue sales/g, () => `assign to queue q${rule++ % QUEUES}`);
+  const text = routeText(generateOverlappingRules(count, SEED)).replace(/assign to queue sales/g, () => `assign to queue q${rule++ % QUEUES}`);
   const queues = Array.from({ length: QUEUES }, (_, index) => `queue q${index}`).join("\n");
   return text.replace("queue sales", queues);
 }
