@@ -59,26 +59,26 @@ function compileOrRefuse(program: Program, options: CompileOptions): Table {
   const locate = sourceLocator(program, options);
   const displayPath = (path: string) => relativePath(path, options.root);
 
-  const enums: Record<string, TableEnum> = {};
+  const enums: Record<string, TableEnum> = named();
   for (const name of sortedKeys(program.enums)) {
     enums[name] = { members: program.enums.get(name)!.members.map((member) => ({ name: member.name, wire: member.wire })) };
   }
 
-  const lists: Record<string, TableList> = {};
+  const lists: Record<string, TableList> = named();
   for (const name of sortedKeys(program.lists)) {
     const list = program.lists.get(name)!;
     if (list.type === null) throw new RefusedModel(`list \`${name}\` has items of mixed types`);
     lists[name] = { type: { ...list.type }, items: [...list.items] };
   }
 
-  const records: Record<string, TableRecord> = {};
+  const records: Record<string, TableRecord> = named();
   for (const name of sortedKeys(program.records)) {
-    const fields: Record<string, FieldType> = {};
+    const fields: Record<string, FieldType> = named();
     for (const [field, type] of program.records.get(name)!.fields) fields[field] = lowerFieldType(type);
     records[name] = { fields };
   }
 
-  const hours: Record<string, TableHours> = {};
+  const hours: Record<string, TableHours> = named();
   for (const id of sortedKeys(program.hours)) {
     const calendar = program.hours.get(id)!;
     hours[id] = {
@@ -88,14 +88,14 @@ function compileOrRefuse(program: Program, options: CompileOptions): Table {
     };
   }
 
-  const scores: Record<string, TableScore> = {};
+  const scores: Record<string, TableScore> = named();
   for (const id of sortedKeys(program.scores)) {
     scores[id] = {
       lines: program.scores.get(id)!.lines.map((line) => ({ weight: line.weight, condition: lowerCondition(line.condition) })),
     };
   }
 
-  const reps: Record<string, TableRep> = {};
+  const reps: Record<string, TableRep> = named();
   for (const id of sortedKeys(program.reps)) {
     const rep = program.reps.get(id)!;
     reps[id] = {
@@ -114,12 +114,12 @@ function compileOrRefuse(program: Program, options: CompileOptions): Table {
     };
   }
 
-  const teams: Record<string, TableTeam> = {};
+  const teams: Record<string, TableTeam> = named();
   for (const id of sortedKeys(program.teams)) {
     teams[id] = { members: program.teams.get(id)!.members.map((member) => ({ rep: member.rep, weight: member.weight })) };
   }
 
-  const routers: Record<string, TableRouter> = {};
+  const routers: Record<string, TableRouter> = named();
   for (const id of sortedKeys(program.routers)) {
     const router = program.routers.get(id)!;
     routers[id] = {
@@ -189,4 +189,13 @@ function sourceLocator(program: Program, options: CompileOptions): (span: Span) 
 function relativePath(path: string, root: string | undefined): string {
   if (root === undefined) return path;
   return relative(root, path).split(sep).join("/");
+}
+
+/**
+ * An object for user-named keys, without a prototype: a name such as
+ * `__proto__` becomes an ordinary key instead of replacing the prototype
+ * (JSON writes and reads it as one).
+ */
+function named<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }

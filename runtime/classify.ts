@@ -1,7 +1,8 @@
-// Classifying a record for the decision index: every feature's region in one
-// data-driven pass (a switch on a small-int kind, no per-feature closures on
-// the hot path). Reads exactly as runtime/values.ts does — own members only,
-// wrong types count as missing — without notes or allocation per record.
+// Classifying a record for the decision index: the record's fields read in
+// one for-in pass, then each feature's region in one tight loop per kind (no
+// per-feature closures on the hot path). Reads exactly as runtime/values.ts
+// does — own enumerable members only, wrong types count as missing — without
+// notes or allocation per record.
 
 import { isOpen, localTime } from "./calendar";
 import type { FieldType, IndexFeature, Table } from "./table-format";

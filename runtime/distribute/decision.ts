@@ -52,7 +52,8 @@ export function placedDecision(id: string, match: Decision, steps: PlannedStep[]
       trace.push({ kind: "candidate", step: step.name, rep: candidate.rep, chosen: isChosen, why: isChosen ? chosenWhy(step.claim.method, step.claim.team) : `eligible, but ${chosenWhy(step.claim.method, step.claim.team)} chose ${chosen.join(", ")}` });
     }
   }
-  const base = { ...match, trace, id, notified, slaDeadline: null };
+  // Named one by one, in §9 order: `trace` is a getter on a match decision, which spreading would drop or move.
+  const base = { outcome: match.outcome, rule: match.rule, priority: match.priority, target: match.target, fallbacks: match.fallbacks, trace, at: match.at, id, notified, slaDeadline: null };
   if (placedAt < 0) return { ...base, step: null, placedBy: null, assignee: { kind: "unassigned" }, offeredTo: [] };
   const step = steps[placedAt]!;
   const target = step.target;

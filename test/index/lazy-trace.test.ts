@@ -1,6 +1,7 @@
-// The trace of an indexed decision is computed on first read, yet the
-// decision is a plain object to every copier: JSON.stringify, structuredClone
-// (what postMessage uses) and spreading all see the walk's trace array.
+// The trace of an indexed decision is computed on first read, by a getter:
+// JSON.stringify sees the walk's trace through toJSON; structuredClone (what
+// postMessage uses) and spreading copy the own fields, and toJSON() gives a
+// full plain copy.
 
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/compile";

@@ -23,6 +23,8 @@ export function distributionScenarios(makeStore: () => Store | Promise<Store>): 
     await router.setPresence("ben", "online");
     for (let i = 4; i < 10; i++) decisions.push(await router.route("rr", lead, { id: `rr-${i}`, at: FRIDAY }));
     expect(assignees(decisions.slice(4))).toEqual(["ben", "ann", "cat", "ben", "ann", "cat"]);
+    // §9's order, the match's members first: the match decision's trace is a getter, not an own field to spread.
+    expect(Object.keys(decisions[0]!).slice(0, 8)).toEqual(["outcome", "rule", "priority", "target", "fallbacks", "trace", "at", "id"]);
   });
 
   it("weights 2 / 1 / 0.5 over 14 leads give exactly 8 / 4 / 2, every prefix within one lead of its share", async () => {
