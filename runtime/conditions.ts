@@ -2,8 +2,8 @@
 // only reads values and compares. Each evaluation also names the test that
 // decided it and the value it saw, for the trace.
 
-import { isOpen, localTime, showLocal, type LocalTime } from "./calendar";
-import type { Condition, FieldType, Scalar, TableHours, Test, ValueType } from "./table-format";
+import { isOpen, showLocal, type LocalTime } from "./calendar";
+import type { Condition, FieldType, Scalar, TableHours, Test } from "./table-format";
 import { fold, isIdentifier } from "./text";
 import { readPath, type PathReader, type ReadContext, type Value } from "./values";
 
@@ -40,27 +40,19 @@ export function compileCondition(condition: Condition, env: CompileEnv): Evaluat
   switch (condition.op) {
     case "true":
       return () => ({ holds: true, test: "always", value: null });
-    case "and": {
-      const items = condition.all.map((item) => compileCondition(item, env));
-      return (context) => {
-        let last: Verdict = { holds: true, test: text, value: null };
-        for (const item of items) {
-          last = item(context);
-          if (!last.holds) return last;
-        }
-        return last;
-      };
-    }
+    case "and":
     case "or": {
-      const items = condition.any.map((item) => compileCondition(item, env));
+      // `and` answers with the first item that fails (else the last), `or` with the first that holds (else the first).
+      const any = condition.op === "or";
+      const items = (any ? condition.any : condition.all).map((item) => compileCondition(item, env));
       return (context) => {
-        let first: Verdict | null = null;
+        let answer: Verdict | null = null;
         for (const item of items) {
           const verdict = item(context);
-          if (verdict.holds) return verdict;
-          first ??= verdict;
+          if (verdict.holds === any) return verdict;
+          answer = any ? (answer ?? verdict) : verdict;
         }
-        return first ?? { holds: false, test: text, value: null };
+        return answer ?? { holds: !any, test: text, value: null };
       };
     }
     case "not": {
@@ -70,101 +62,76 @@ export function compileCondition(condition: Condition, env: CompileEnv): Evaluat
         return { holds: !verdict.holds, test: text, value: verdict.value };
       };
     }
-    case "within":
-      return compileWithin(condition.hours, text, env);
-    default:
-      return compileTest(condition, text, env);
-  }
-}
-
-function compileWithin(id: string, text: string, env: CompileEnv): Evaluator {
-  const hours = env.hours[id]!;
-  return (context) => {
-    if (context.instant === null) {
-      if (!context.instantInvalid && !context.notedWithin.has(id)) {
-        context.notedWithin.add(id);
-        context.note(null, `no instant was given, so \`within ${id}\` is false; pass \`at\` to route by time`);
-      }
-      return { holds: false, test: text, value: context.instantInvalid ? "invalid instant" : "no instant" };
+    case "within": {
+      const id = condition.hours;
+      const hours = env.hours[id]!;
+      return (context) => {
+        if (context.instant === null) {
+          if (!context.instantInvalid && !context.notedWithin.has(id)) {
+            context.notedWithin.add(id);
+            context.note(null, `no instant was given, so \`within ${id}\` is false; pass \`at\` to route by time`);
+          }
+          return { holds: false, test: text, value: context.instantInvalid ? "invalid instant" : "no instant" };
+        }
+        const local = context.local(hours.timezone);
+        return { holds: isOpen(hours, local), test: text, value: showLocal(local, hours.timezone) };
+      };
     }
-    const local = context.local(hours.timezone);
-    return { holds: isOpen(hours, local), test: text, value: showLocal(local, hours.timezone) };
-  };
-}
-
-function compileTest(test: Test, text: string, env: CompileEnv): Evaluator {
-  let read: (context: EvalContext) => Value;
-  let scalar: ValueType;
-  if ("score" in test) {
-    const id = test.score;
-    read = (context) => {
-      const value = context.score(id);
-      return { kind: "number", value, seen: value };
-    };
-    scalar = { type: "number" };
-  } else {
-    const reader = env.reader(test.path);
-    read = (context) => readPath(context, reader);
-    scalar = scalarOf(reader.types[reader.types.length - 1]!);
+    default: {
+      const reader = "score" in condition ? null : env.reader(condition.path);
+      const id = (condition as { score: string }).score;
+      const holds = compilePredicate(condition, reader ? scalarType(reader) : "number");
+      return (context) => {
+        let value: Value;
+        if (reader) value = readPath(context, reader);
+        else {
+          const score = context.score(id);
+          value = { kind: "number", value: score, seen: score };
+        }
+        return { holds: value.kind !== "missing" && holds(value), test: text, value: value.seen };
+      };
+    }
   }
-  const holds = compilePredicate(test, scalar);
-  return (context) => {
-    const value = read(context);
-    return { holds: value.kind !== "missing" && holds(value), test: text, value: value.seen };
-  };
 }
 
 /** The positive test; never called on a missing value. */
-function compilePredicate(test: Test, scalar: ValueType): (value: Value) => boolean {
-  const keyOfLiteral = (literal: Scalar): Key => (scalar.type === "text" && typeof literal === "string" ? fold(literal) : literal);
+function compilePredicate(test: Test, scalar: string): (value: Value) => boolean {
+  const keyOfLiteral = (literal: Scalar): Key => (scalar === "text" && typeof literal === "string" ? fold(literal) : literal);
+  // A test's literals as keys: text folded; `startsWith` and friends apply to text only.
+  const wanted = ("values" in test ? test.values : [(test as { value: Scalar }).value]).map(keyOfLiteral);
+  const first = wanted[0] as never;
   switch (test.op) {
-    case "is": {
-      const wanted = keyOfLiteral(test.value);
-      return (value) => keyOf(value) === wanted;
-    }
+    case "is":
+      return (value) => keyOf(value) === first;
     case "in": {
-      const wanted = new Set(test.values.map(keyOfLiteral));
-      return (value) => {
-        const key = keyOf(value);
-        return key !== null && wanted.has(key);
-      };
+      const set = new Set(wanted);
+      return (value) => set.has(keyOf(value)!);
     }
     case "cmp": {
-      const bound = test.value;
       const compare = COMPARISONS[test.cmp];
-      return (value) => value.kind === "number" && compare(value.value, bound);
+      return (value) => value.kind === "number" && compare(value.value, first);
     }
     case "between": {
       const { low, high } = test;
       return (value) => value.kind === "number" && low <= value.value && value.value <= high;
     }
-    case "has": {
-      const wanted = keyOfLiteral(test.value);
-      return (value) => value.kind === "set" && value.keys.includes(wanted as string);
-    }
+    case "has":
+    case "hasAll":
     case "hasAny": {
-      const wanted = test.values.map(keyOfLiteral);
-      return (value) => value.kind === "set" && wanted.some((key) => value.keys.includes(key as string));
-    }
-    case "hasAll": {
-      const wanted = test.values.map(keyOfLiteral);
-      return (value) => value.kind === "set" && wanted.every((key) => value.keys.includes(key as string));
+      const any = test.op === "hasAny";
+      return (value) => value.kind === "set" && (any ? wanted.some((key) => value.keys.includes(key as string)) : wanted.every((key) => value.keys.includes(key as string)));
     }
     case "empty":
       // Unknown elements still count: a set holding only unknown members is not empty.
       return (value) => value.kind === "set" && value.keys.length === 0;
     case "set":
       return () => true;
-    case "startsWith":
-    case "endsWith":
-    case "contains": {
-      const needle = fold(test.value);
-      const op = test.op;
-      return (value) =>
-        value.kind === "text" && (op === "startsWith" ? value.key.startsWith(needle) : op === "endsWith" ? value.key.endsWith(needle) : value.key.includes(needle));
-    }
     case "truthy":
       return (value) => value.kind === "boolean" && value.value;
+    default: {
+      const method = test.op === "contains" ? "includes" : test.op;
+      return (value) => value.kind === "text" && value.key[method](first);
+    }
   }
 }
 
@@ -177,35 +144,27 @@ const COMPARISONS: Record<string, (left: number, right: number) => boolean> = {
   ">=": (a, b) => a >= b,
 };
 
-/** The comparable key of a present scalar value; null when it matches nothing (unknown enum value, rep not in the roster). */
-function keyOf(value: Value): Key | null {
-  switch (value.kind) {
-    case "text":
-      return value.key;
-    case "number":
-    case "boolean":
-      return value.value;
-    case "enum":
-      return value.member;
-    case "rep":
-      return value.rep;
-    default:
-      return null;
-  }
+/**
+ * The comparable key of a present scalar value: folded text, the number or boolean, the member name, the rep id;
+ * null or undefined when it matches nothing (unknown enum value, rep not in the roster, a set or record).
+ */
+function keyOf(value: Value): Key | null | undefined {
+  const { key, member, rep, value: own } = value as { key?: string; member?: string | null; rep?: string | null; value?: Key };
+  return key ?? member ?? rep ?? own;
 }
 
-function scalarOf(type: FieldType): ValueType {
-  if (type.type === "set") return type.element;
-  if (type.type === "record") return { type: "text" };
-  return type.type === "enum" ? { type: "enum", enum: type.enum } : { type: type.type };
+/** The type a path's tests compare with: a set's element type, else the field's own. */
+function scalarType(reader: PathReader): string {
+  const type: FieldType = reader.types[reader.types.length - 1]!;
+  return type.type === "set" ? type.element.type : type.type;
 }
 
 // ---------------------------------------------------------------------------
 // Rendering, for traces of tables compiled without `text`.
 
 /** The condition as a `.route` reader would write it; `text` from the table wins where given. */
-export function render(condition: Condition, env?: CompileEnv): string {
-  if ("text" in condition && typeof condition.text === "string") return condition.text;
+function render(condition: Condition, env: CompileEnv): string {
+  if (typeof (condition as { text?: unknown }).text === "string") return (condition as { text: string }).text;
   switch (condition.op) {
     case "true":
       return "always";
@@ -233,42 +192,27 @@ function writtenNegative(text: string): boolean {
   return /^\s*not\b|\bis\s+not\b|\bnot\s+in\b|\bhas\s+none\s+of\b|!=/.test(bare);
 }
 
-function renderTest(test: Test, env?: CompileEnv): string {
+/** What stands between the subject and the literals, by op. */
+const WORDS: Record<string, string> = {
+  is: "is",
+  in: "in",
+  has: "has",
+  hasAny: "has any of",
+  hasAll: "has all of",
+  empty: "is empty",
+  set: "is set",
+  startsWith: "starts with",
+  endsWith: "ends with",
+  contains: "contains",
+};
+
+function renderTest(test: Test, env: CompileEnv): string {
   const subject = "score" in test ? test.score : test.path.join(".");
-  let bare = false;
-  if (!("score" in test) && env) {
-    const types = env.reader(test.path).types;
-    const scalar = scalarOf(types[types.length - 1]!);
-    bare = scalar.type === "enum" || scalar.type === "rep";
-  }
+  if (test.op === "truthy") return subject;
+  if (test.op === "between") return `${subject} between ${test.low} and ${test.high}`;
+  // Enum members and rep ids read bare, as written; other text (and `starts with` literals) quoted.
+  const bare = !("score" in test) && /^(enum|rep)$/.test(scalarType(env.reader(test.path)));
   const literal = (value: Scalar) => (bare && typeof value === "string" && isIdentifier(value) ? value : JSON.stringify(value));
-  const list = (values: Scalar[], name?: string) => name ?? `[${values.map(literal).join(", ")}]`;
-  switch (test.op) {
-    case "is":
-      return `${subject} is ${literal(test.value)}`;
-    case "in":
-      return `${subject} in ${list(test.values, test.list)}`;
-    case "cmp":
-      return `${subject} ${test.cmp} ${test.value}`;
-    case "between":
-      return `${subject} between ${test.low} and ${test.high}`;
-    case "has":
-      return `${subject} has ${literal(test.value)}`;
-    case "hasAny":
-      return `${subject} has any of ${list(test.values, test.list)}`;
-    case "hasAll":
-      return `${subject} has all of ${list(test.values, test.list)}`;
-    case "empty":
-      return `${subject} is empty`;
-    case "set":
-      return `${subject} is set`;
-    case "startsWith":
-      return `${subject} starts with ${JSON.stringify(test.value)}`;
-    case "endsWith":
-      return `${subject} ends with ${JSON.stringify(test.value)}`;
-    case "contains":
-      return `${subject} contains ${JSON.stringify(test.value)}`;
-    case "truthy":
-      return subject;
-  }
+  const literals = "values" in test ? ` ${test.list ?? `[${test.values.map(literal).join(", ")}]`}` : "value" in test ? ` ${literal(test.value)}` : "";
+  return `${subject} ${test.op === "cmp" ? test.cmp : WORDS[test.op]}${literals}`;
 }

@@ -17,16 +17,16 @@ export interface LoadOptions {
 /** A parsed table object or its JSON text. */
 export function loadTable(json: unknown, options?: LoadOptions): LoadedTable {
   try {
-    const table = readJson(json);
-    const problems = validateTable(table);
+    const problems = validateTable((json = readJson(json)) as Record<string, unknown>);
     if (problems.length > 0) throw new TableError(problems);
-    const coerce = isObject(options) && options.coerce === true;
-    return buildLoadedTable(deepFreeze(table) as unknown as Table, coerce);
+    return buildLoadedTable(deepFreeze(json) as Table, isObject(options) && options.coerce === true);
   } catch (error) {
-    if (error instanceof TableError) throw error;
-    throw new TableError([`table: internal error while loading (please report): ${error instanceof Error ? error.message : String(error)}`]);
+    throw error instanceof TableError ? error : problem(`table: internal error while loading (please report): ${messageOf(error)}`);
   }
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const problem = (text: string) => new TableError([text]);
 
 /** A private, JSON-only copy: the host may change its object later without changing what was validated. */
 function readJson(json: unknown): Record<string, unknown> {
@@ -34,21 +34,19 @@ function readJson(json: unknown): Record<string, unknown> {
   try {
     parsed = typeof json === "string" ? JSON.parse(json) : json === undefined ? json : JSON.parse(JSON.stringify(json) ?? "null");
   } catch (error) {
-    throw new TableError([`table: not valid JSON (${error instanceof Error ? error.message : String(error)})`]);
+    throw problem(`table: not valid JSON (${messageOf(error)})`);
   }
-  if (!isObject(parsed)) throw new TableError([`table: ${expected(parsed, "an object")}`]);
+  if (!isObject(parsed)) throw problem(`table: ${expected(parsed, "an object")}`);
   if (parsed.format === TABLE_FORMAT) return parsed;
-  throw new TableError([
+  throw problem(
     typeof parsed.format === "string"
       ? `this table is format ${JSON.stringify(parsed.format)}; this runtime reads ${TABLE_FORMAT} — upgrade the runtime`
       : `table.format: ${expected(parsed.format, "text")}; this runtime reads ${TABLE_FORMAT}`,
-  ]);
+  );
 }
 
+/** Freezes the private copy all the way down (a JSON copy has no cycles and nothing frozen yet). */
 function deepFreeze(value: unknown): unknown {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const item of Object.values(value)) deepFreeze(item);
-  }
+  if (typeof value === "object" && value) Object.values(Object.freeze(value)).forEach(deepFreeze);
   return value;
 }

@@ -30,7 +30,7 @@ export function fieldAt(path: string, value: any, context: Context, want = ""): 
 /** The scalar node values of a type are checked with: enum values are member names, rep values rep ids. */
 export function scalarOf(type: { type: string; enum?: string }): Node {
   if (type.type === "enum") return (path, value, context) => check(path, value, "s", context) && reference(context, path, value, context.names.enum.get(type.enum!) ?? [], "member", `enum ${type.enum}`);
-  return ({ text: "s", number: "n", boolean: "b" } as Record<string, string>)[type.type] ?? "@rep";
+  return ({ text: "s", number: "n", score: "n", boolean: "b" } as Record<string, string>)[type.type] ?? "@rep";
 }
 
 /** A test's value: checked against the subject's type when known, else only as a scalar. */
@@ -40,14 +40,14 @@ const VALUE: Check = (path, value, context) => {
 };
 const ONE = { value: VALUE };
 const MANY = { values: [VALUE], list: "@list~" };
-const SCALARS = "text enum boolean rep number";
+const SCALARS = "text enum boolean rep number score";
 
 /** Test op → [the subject types it applies to ("" for any), the members it carries]. */
 const TESTS: Record<string, [string, Node]> = {
   is: [SCALARS, ONE],
   in: [SCALARS, MANY],
-  cmp: ["number", { cmp: "comparison|=|!=|<|<=|>|>=", value: "n" }],
-  between: ["number", { low: "n", high: "n" }],
+  cmp: ["number score", { cmp: "comparison|=|!=|<|<=|>|>=", value: "n" }],
+  between: ["number score", { low: "n", high: "n" }],
   has: ["set", ONE],
   hasAny: ["set", MANY],
   hasAll: ["set", MANY],
@@ -59,21 +59,17 @@ const TESTS: Record<string, [string, Node]> = {
   truthy: ["boolean", {}],
 };
 
-/** A test of a field (`path`) or a score (`score`). */
+/** A test of a field (`path`) or a score (`score`, a subject of its own type "score" that compares as a number). */
 const test =
   ([applies, members]: [string, Node]): Check =>
   (path, value, context) => {
-    let subject: FieldType | { type: "score" } | null = null;
-    if (value.score !== undefined) {
-      if (check(`${path}.score`, value.score, "@score", context)) subject = { type: "score" };
-      if (subject) context.scores.add(value.score);
-    } else subject = fieldAt(`${path}.path`, value.path, context);
-    const kind = subject?.type === "score" ? "number" : subject?.type;
-    if (subject && applies && !applies.split(" ").includes(kind!)) {
+    const score = value.score;
+    const subject = score === undefined ? fieldAt(`${path}.path`, value.path, context) : check(`${path}.score`, score, "@score", context) ? (context.scores.add(score), { type: "score" as const }) : null;
+    if (subject && applies && !applies.split(" ").includes(subject.type)) {
       add(context, path + context.suffix, `op "${value.op}" does not apply to ${subject.type === "set" ? `a set of ${subject.element.type}` : subject.type}`);
     }
-    const scalar = !subject || subject.type === "record" ? null : scalarOf(subject.type === "set" ? subject.element : { type: kind!, enum: (subject as { enum?: string }).enum });
-    check(path, value, members, { ...context, scalar });
+    const type = subject?.type === "set" ? subject.element : subject;
+    check(path, value, members, { ...context, scalar: type && type.type !== "record" ? scalarOf(type) : null });
   };
 
 const TEST_CASES: Record<string, Node> = {};

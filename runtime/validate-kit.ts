@@ -85,15 +85,15 @@ function checkWord(path: string, value: unknown, node: string, context: Context)
   const flag = node[node.length - 1];
   if ((flag === "?" && value === null) || (flag === "~" && value === undefined)) return;
   const word = flag === "?" || flag === "~" ? node.slice(0, -1) : node;
-  const orNull = flag === "?" ? " or null" : "";
   if (word.includes("|")) {
     const [what, ...words] = word.split("|");
     if (words.includes(value as string)) return;
     add(context, path, value === undefined ? `missing; expected ${what}` : `unknown ${what} ${typeof value === "string" ? JSON.stringify(value) : describe(value)}; expected one of ${words.map((w) => JSON.stringify(w)).join(", ")}`);
-  } else if (word[0] === "@") {
-    const kind = word.slice(1);
-    if (expect(path, value, KINDS.s![0], `text${orNull}`, context)) reference(context, path, value as string, context.names[kind]!.keys(), kind);
-  } else expect(path, value, KINDS[word]![0], KINDS[word]![1] + orNull, context);
+    return;
+  }
+  const kind = word.slice(1);
+  const [test, what] = KINDS[word[0] === "@" ? "s" : word]!;
+  if (expect(path, value, test, what + (flag === "?" ? " or null" : ""), context) && word[0] === "@") reference(context, path, value as string, context.names[kind]!.keys(), kind);
 }
 
 /** `test(value)`, or a problem saying what was expected. */
@@ -131,25 +131,18 @@ export const nullable =
     if (value !== null) check(path, value, node, context);
   };
 
-/** A problem when `name` is not among `known`, with a "did you mean" from the known names. */
+/** A problem when `name` is not among `known`, with a "did you mean" the known name closest by edit distance, when close enough to be a typo. */
 export function reference(context: Context, path: string, name: string, known: Iterable<string>, what: string, where = ""): boolean {
-  const names = [...known];
-  if (names.includes(name)) return true;
-  const near = nearest(name, names);
+  let near: string | null = null;
+  // Up to two edits (a transposition is two), more for long names.
+  let nearest = Math.max(3, (name.length / 3 + 1) | 0);
+  for (const candidate of known) {
+    if (candidate === name) return true;
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < nearest && distance < Math.max(name.length, candidate.length)) [near, nearest] = [candidate, distance];
+  }
   add(context, path, `unknown ${what} ${JSON.stringify(name)}${where && ` in ${where}`}${near ? `; did you mean ${JSON.stringify(near)}?` : ""}`);
   return false;
-}
-
-/** The known name closest to `name` by edit distance, when it is close enough to be a typo. */
-function nearest(name: string, known: string[]): string | null {
-  let best: string | null = null;
-  // Up to two edits (a transposition is two), more for long names.
-  let bestDistance = Math.max(3, (name.length / 3 + 1) | 0);
-  for (const candidate of known) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance && distance < Math.max(name.length, candidate.length)) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
 }
 
 /** Levenshtein distance, one row at a time. */

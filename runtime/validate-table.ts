@@ -35,14 +35,15 @@ const section = (value: unknown): Record<string, any> => (isObject(value) ? valu
 const list = (value: unknown): any[] => (Array.isArray(value) ? value : []);
 const texts = (values: unknown[]) => values.filter((value): value is string => typeof value === "string");
 
-/** A problem for each item of `items` whose `key` repeats an earlier one's (as `same` compares them; among those `counts` accepts). */
-function unique(context: Context, path: string, items: unknown, key: string, where: string, counts = (_: string) => true, same = (name: string) => name): void {
+/** A problem for each item of `items` whose `key`, as `same` reads it (null: not counted), repeats an earlier one's. */
+function unique(context: Context, path: string, items: unknown, key: string, where: string, same = (name: string): string | null => name): void {
   const seen = new Set<string>();
   list(items).forEach((item, i) => {
     const name = section(item)[key];
-    if (typeof name !== "string" || !counts(name)) return;
-    if (seen.has(same(name))) add(context, `${path}[${i}].${key}`, `${JSON.stringify(name)} appears twice ${where}`);
-    seen.add(same(name));
+    const id = typeof name === "string" ? same(name) : null;
+    if (id === null) return;
+    if (seen.has(id)) add(context, `${path}[${i}].${key}`, `${JSON.stringify(name)} appears twice ${where}`);
+    seen.add(id);
   });
 }
 
@@ -51,7 +52,7 @@ const ENUM = {
   $: ((path, body, context) => {
     unique(context, `${path}.members`, body.members, "name", "among the members");
     // Incoming values match wires ignoring case, so two wires equal but for case would be ambiguous.
-    unique(context, `${path}.members`, body.members, "wire", "among the wires, ignoring case", undefined, fold);
+    unique(context, `${path}.members`, body.members, "wire", "among the wires, ignoring case", fold);
   }) as Check,
 };
 
@@ -114,7 +115,7 @@ const ROSTER = {
   reps: each(REP),
   teams: each({
     members: [{ rep: "@rep", weight: "p?" }],
-    $: ((path, team, context) => unique(context, `${path}.members`, team.members, "rep", "in the team", (rep) => context.names.rep.has(rep))) as Check,
+    $: ((path, team, context) => unique(context, `${path}.members`, team.members, "rep", "in the team", (rep) => (context.names.rep.has(rep) ? rep : null))) as Check,
   }),
   queues: ["s"],
   // An incoming string must name one rep: an email or CRM id shared by two reps would be ambiguous.
@@ -123,8 +124,8 @@ const ROSTER = {
     for (const [id, rep] of Object.entries(section(roster.reps))) {
       if (!isObject(rep)) continue;
       for (const handle of texts([id, rep.email, ...list(rep.ids)])) {
-        const owner = owners.get(fold(handle));
-        if (owner !== undefined && owner !== id) add(context, member(`${path}.reps`, id), `${JSON.stringify(handle)} also names rep ${JSON.stringify(owner)}; incoming values could not tell them apart`);
+        const owner = owners.get(fold(handle)) ?? id;
+        if (owner !== id) add(context, member(`${path}.reps`, id), `${JSON.stringify(handle)} also names rep ${JSON.stringify(owner)}; incoming values could not tell them apart`);
         else owners.set(fold(handle), id);
       }
     }
@@ -137,16 +138,13 @@ const SCORE = { lines: [{ weight: "n", condition: CONDITION }] };
 const SCORES: Check = (path, value, context) => {
   const uses = new Map<string, Set<string>>();
   check(path, value, each((at, score, inner, id) => uses.set(id!, new Set()) && check(at, score, SCORE, { ...inner, scores: uses.get(id!)! })), context);
-  const state = new Map<string, "visiting" | "done">();
+  const done = new Set<string>();
   const visit = (id: string, trail: string[]): void => {
-    if (state.get(id) === "done") return;
-    if (state.get(id) === "visiting") {
-      add(context, member(path, id), `scores use each other in a cycle: ${[...trail.slice(trail.indexOf(id)), id].join(" -> ")}`);
-      return;
+    if (trail.includes(id)) add(context, member(path, id), `scores use each other in a cycle: ${[...trail.slice(trail.indexOf(id)), id].join(" -> ")}`);
+    else if (!done.has(id)) {
+      for (const next of uses.get(id)!) if (uses.has(next)) visit(next, [...trail, id]);
+      done.add(id);
     }
-    state.set(id, "visiting");
-    for (const next of uses.get(id)!) if (uses.has(next)) visit(next, [...trail, id]);
-    state.set(id, "done");
   };
   for (const id of uses.keys()) visit(id, []);
 };

@@ -47,26 +47,23 @@ export const MISSING: Value = { kind: "missing", seen: "missing" };
 
 /** The value at the end of the path; a missing or wrong-typed value anywhere on the way is missing. */
 export function readPath(context: ReadContext, reader: PathReader): Value {
-  const cached = context.values.get(reader.key);
-  if (cached) return cached;
-  const value = walk(context, reader);
-  context.values.set(reader.key, value);
+  let value = context.values.get(reader.key);
+  if (!value) context.values.set(reader.key, (value = walk(context, reader)));
   return value;
 }
 
 function walk(context: ReadContext, reader: PathReader): Value {
   let current: Record<string, unknown> | null = context.record;
   const last = reader.segments.length - 1;
-  for (let i = 0; i <= last; i++) {
-    if (current === null) return MISSING;
+  for (let i = 0; current; i++) {
     const raw = own(current, reader.segments[i]!);
-    if (raw === null || raw === undefined) return MISSING;
+    if (raw == null) break;
     const type = reader.types[i]!;
     const field = reader.segments.slice(0, i + 1).join(".");
     if (i === last) return convert(context, raw, type, field);
     if (!isObject(raw)) {
       wrongType(context, field, raw, type);
-      return MISSING;
+      break;
     }
     current = raw;
   }
@@ -152,20 +149,8 @@ function wrongType(context: ReadContext, field: string, raw: unknown, type: Fiel
 }
 
 function typeName(type: FieldType | ElementType): string {
-  switch (type.type) {
-    case "enum":
-      return `a ${type.enum} value`;
-    case "record":
-      return `a record ${type.record}`;
-    case "set":
-      return `a set of ${type.element.type === "enum" ? type.element.enum : type.element.type}`;
-    case "rep":
-      return "a rep";
-    case "number":
-      return "a number";
-    case "boolean":
-      return "true or false";
-    default:
-      return "text";
-  }
+  if (type.type === "enum") return `a ${type.enum} value`;
+  if (type.type === "record") return `a record ${type.record}`;
+  if (type.type === "set") return `a set of ${type.element.type === "enum" ? type.element.enum : type.element.type}`;
+  return { rep: "a rep", number: "a number", boolean: "true or false", text: "text" }[type.type];
 }
