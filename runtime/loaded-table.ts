@@ -23,6 +23,12 @@ export interface CompiledRouter {
   reader(path: string[]): PathReader;
   /** The router's decision index as bitsets; null when the table carries none. */
   index: LoadedIndex | null;
+  /**
+   * Per rule position, four slots: its name, priority, target and fallbacks
+   * (null when none). One flat array, so building a decision reads one cache
+   * line instead of chasing rule objects spread over the heap.
+   */
+  outcomes: unknown[];
 }
 
 export interface CompiledTable {
@@ -75,7 +81,8 @@ function compileRouter(id: string, router: TableRouter, table: Table, enumWires:
     scoreOrder.map((score) => [score, table.scores[score]!.lines.map((line) => ({ weight: line.weight, condition: compileCondition(line.condition, env) }))]),
   );
   const index = router.index ? loadIndex(router.index, { table, record: router.record, enumWires, repHandles }) : null;
-  return { id, router, scoreOrder, scores, rules, reader, index };
+  const outcomes = router.rules.flatMap((rule) => [rule.name, rule.priority, rule.assign, rule.fallbacks.length === 0 ? null : rule.fallbacks]);
+  return { id, router, scoreOrder, scores, rules, reader, index, outcomes };
 }
 
 function typesAlong(table: Table, record: string, path: string[]): FieldType[] {

@@ -10,7 +10,7 @@ import type { EvalContext } from "./conditions";
 import { lookup, type LoadedIndex } from "./indexed-match";
 import { MatchDecision } from "./match-decision";
 import { compiledOf, type CompiledRouter, type CompiledTable, type LoadedTable } from "./loaded-table";
-import type { TraceEntry } from "./table-format";
+import type { Target, TraceEntry } from "./table-format";
 import { describe, isObject } from "./text";
 
 export interface MatchOptions {
@@ -68,11 +68,16 @@ function matchIndexed(table: LoadedTable, routerId: string, record: unknown, opt
   const holds = index.verify === null ? neverVerified : (position: number) => router.rules[position]!.condition(contextOf(compiled, router, record, instant)).holds;
   const position = lookup(index, record, stateFor(compiled, router, index, record, instant), holds);
   const at = instant === null ? null : instant.toISOString();
-  const rule = position >= 0 ? router.rules[position]!.rule : null;
-  const outcome = rule ?? router.router.otherwise;
   // The trace is the walk's, computed only if someone reads it.
-  if (outcome === null) return new MatchDecision("unmatched", null, null, null, [], at, null, explain, table, routerId, record, options);
-  return new MatchDecision(rule ? "rule" : "otherwise", rule ? rule.name : null, rule ? rule.priority : null, outcome.assign, copied(outcome.fallbacks), at, null, explain, table, routerId, record, options);
+  if (position >= 0) {
+    const outcomes = router.outcomes;
+    const slot = position * 4;
+    const fallbacks = outcomes[slot + 3] as Target[] | null;
+    return new MatchDecision("rule", outcomes[slot] as string, outcomes[slot + 1] as number, outcomes[slot + 2] as Target, fallbacks === null ? [] : copied(fallbacks), at, null, explain, table, routerId, record, options);
+  }
+  const otherwise = router.router.otherwise;
+  if (otherwise === null) return new MatchDecision("unmatched", null, null, null, [], at, null, explain, table, routerId, record, options);
+  return new MatchDecision("otherwise", null, null, otherwise.assign, copied(otherwise.fallbacks), at, null, explain, table, routerId, record, options);
 }
 
 function stateFor(compiled: CompiledTable, router: CompiledRouter, index: LoadedIndex, record: Record<string, unknown>, instant: Date | null) {

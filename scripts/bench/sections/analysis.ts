@@ -1,4 +1,4 @@
-// Bench section: the rule analysis (compiler/analyze) on the benchmark's lead
+// Bench section: the rule analysis (compiler/analyze) on overlap-heavy lead
 // routers of 100, 1,000 and 10,000 rules over nine fields, beside parse+check
 // time in the same run. Rules are spread over eight queues so overlaps are real
 // work (with one queue every rule has the same outcome and overlaps are free).
@@ -69,7 +69,7 @@ const section: BenchSection = {
       );
     }
     const markdown = [
-      "The lead router of the matching section (nine optional fields, rules testing 2–4 of them, a catch-all last), its rules spread over eight queues. CPU time of this process (median of 3 runs; 1 run at 10,000 rules).",
+      "Overlap-heavy lead routers — the analysis's stress case, not the territory tables of the matching section: random conjunctions of broad tests on nine optional fields (rules testing 2–4 of them, a catch-all last), so many rules overlap and many are shadowed — their rules spread over eight queues. CPU time of this process (median of 3 runs; 1 run at 10,000 rules).",
       "Analysis time includes wording every finding as a diagnostic with its example record, as `route check` does. \"Without overlaps\" is `route check --no-overlaps`: never-matching and shadowed rules (with their covering rules and example records), the gap, asserts. \"With overlaps\" adds, for every rule, the earlier rules that send some of its records elsewhere: each rule's taken records are worked out once as disjoint regions, so most pairs are settled by a cube meet, and only pairs past that bound get their own exact question.",
       "",
       "| rules | parse+check | analysis without overlaps | analysis with overlaps | shadowed | never match | overlapping | unmatched | undecided |",
