@@ -73,20 +73,12 @@ export function isTimeZone(zone: unknown): zone is string {
 /** The wall clock in `zone` at `instant`; UTC arithmetic when the zone is null (or unknown: loadTable refuses those). */
 export function localTime(instant: Date, zone: string | null): LocalTime {
   const formatter = zone === null ? null : formatterFor(zone);
-  let year = instant.getUTCFullYear();
-  let month = instant.getUTCMonth() + 1;
-  let day = instant.getUTCDate();
-  let hour = instant.getUTCHours();
-  let minute = instant.getUTCMinutes();
-  if (formatter) {
-    const fields: Record<string, number> = {};
-    for (const part of formatter.formatToParts(instant)) fields[part.type] = Number(part.value);
-    // Some engines print midnight as 24 even with h23; it is the same day's 00.
-    ({ year, month, day, hour, minute } = fields as Record<string, number>) as never;
-    hour %= 24;
-  }
+  const fields: Record<string, number> = { year: instant.getUTCFullYear(), month: instant.getUTCMonth() + 1, day: instant.getUTCDate(), hour: instant.getUTCHours(), minute: instant.getUTCMinutes() };
+  if (formatter) for (const part of formatter.formatToParts(instant)) fields[part.type] = Number(part.value);
+  const { year, month, day, hour, minute } = fields as Record<"year" | "month" | "day" | "hour" | "minute", number>;
   const weekday = (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7;
-  return { date: dateText(year, month, day), weekday, minute: hour * 60 + minute };
+  // Some engines print midnight as 24 even with h23; it is the same day's 00.
+  return { date: dateText(year, month, day), weekday, minute: (hour % 24) * 60 + minute };
 }
 
 /**
@@ -107,7 +99,7 @@ function windowHolds(hours: TableHours, day: number, minute: number): boolean {
   return hours.windows.some((window) => window.day === day && window.start <= minute && minute < window.end);
 }
 
-const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const WEEKDAYS = "Mon Tue Wed Thu Fri Sat Sun".split(" ");
 
 /** "Fri 2026-12-25 10:00 Europe/Berlin", for traces. */
 export function showLocal(local: LocalTime, zone: string): string {

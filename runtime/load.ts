@@ -21,7 +21,7 @@ export function loadTable(json: unknown, options?: LoadOptions): LoadedTable {
     if (problems.length > 0) throw new TableError(problems);
     return buildLoadedTable(deepFreeze(json) as Table, isObject(options) && options.coerce === true);
   } catch (error) {
-    throw error instanceof TableError ? error : problem(`table: internal error while loading (please report): ${messageOf(error)}`);
+    throw error instanceof TableError ? error : problem(`table: internal error (please report): ${messageOf(error)}`);
   }
 }
 

@@ -52,11 +52,11 @@ const KINDS: Record<string, [(value: any) => boolean, string]> = {
   d: [isDate, "a date YYYY-MM-DD"],
   z: [isTimeZone, 'an IANA time zone like "Europe/Berlin"'],
   D: [(value) => whole(value, 7), "a weekday 0 (Monday) to 6 (Sunday)"],
-  m: [(value) => whole(value, 1441), "a minute of the day, 0 to 1440"],
+  m: [(value) => whole(value, 1441), "a minute 0 to 1440"],
   o: [isObject, "an object"],
   t: [isObject, "a target"],
   v: [(value) => ["string", "number", "boolean"].includes(typeof value), "text, a number or true/false"],
-  F: [(value) => Array.isArray(value) && value.length > 0 && value.every((name) => typeof name === "string"), "a field path (a list of field names)"],
+  F: [(value) => Array.isArray(value) && value.length > 0 && value.every((name) => typeof name === "string"), "a list of field names"],
 };
 
 export function add(context: Context, path: string, message: string): void {
