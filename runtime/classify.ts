@@ -47,62 +47,52 @@ export interface Classification {
   slots: Int32Array;
   /** Per feature: the rest of a path through related records, or null. */
   rests: (string[] | null)[];
-  /** Per feature: number points (Float64Array), a raw-string cache (StringTable), a score or hours id. */
-  data: unknown[];
-  /** Per TEXT or SET feature its raw-string cache, per NUMBER feature its points: typed copies of `data` so the hot loads are monomorphic. */
+  /** Per TEXT or SET feature its raw-string cache; per NUMBER or SCORE feature its points (typed, so the hot loads are monomorphic). */
   tables: (StringTable | null)[];
   points: (Float64Array | null)[];
   /** Per TEXT or SET feature: the region (or element bit) of a raw string the cache has not seen. */
   miss: (((raw: string) => number) | null)[];
-  /** Text, number and boolean features of a top-level field, by kind: each kind is classified in its own loop. */
+  /** Per SCORE feature its score id, per WITHIN feature its hours. */
+  data: unknown[];
+  /** Text, number and boolean features of a field, by kind: each kind is classified in its own loop. */
   texts: Int32Array;
   numbers: Int32Array;
   booleans: Int32Array;
-  /** Every other feature: sets, presence, scores, hours, paths through related records. */
+  /** Every other feature: sets, presence, scores, hours. */
   later: Int32Array;
   /** Scratch: the slots' values for the record being classified. */
   values: unknown[];
 }
 
 export function buildClassification(features: IndexFeature[], env: ClassifyEnv): Classification {
-  const names: string[] = [];
+  const names = [...new Set(features.flatMap((feature) => ("path" in feature ? [internalised(feature.path[0]!)] : [])))];
   const slotOf = new StringTable();
-  const count = features.length;
-  const result: Classification = { names, slotOf, kinds: new Int32Array(count), slots: new Int32Array(count), rests: [], data: [], tables: [], points: [], miss: [], texts: new Int32Array(0), numbers: new Int32Array(0), booleans: new Int32Array(0), later: new Int32Array(0), values: [] };
-  slotOf.tune(features.flatMap((feature) => ("path" in feature ? [internalised(feature.path[0]!)] : [])));
-  features.forEach((feature, f) => {
-    let slot = -1;
-    let rest: string[] | null = null;
-    if ("path" in feature) {
-      const name = internalised(feature.path[0]!);
-      slot = slotOf.get(name);
-      if (slot < 0) {
-        slot = names.push(name) - 1;
-        slotOf.set(name, slot);
-      }
-      if (feature.path.length > 1) rest = feature.path.slice(1).map(internalised);
-    }
-    const [kind, data, miss] = describeFeature(feature, env);
-    result.kinds[f] = kind;
-    result.slots[f] = slot;
-    result.rests.push(rest);
-    result.data.push(data);
-    result.tables.push(data instanceof StringTable ? data : null);
-    result.points.push(kind === NUMBER ? (data as Float64Array) : null);
-    result.miss.push(miss);
-  });
-  result.values = new Array<unknown>(names.length).fill(undefined);
-  const groups = new Map<number, number[]>([[TEXT, []], [NUMBER, []], [BOOLEAN, []], [-1, []]]);
-  features.forEach((_, f) => {
-    const kind = result.kinds[f]!;
-    const simple = result.slots[f]! >= 0 && result.rests[f] === null && groups.has(kind);
-    groups.get(simple ? kind : -1)!.push(f);
-  });
-  result.texts = Int32Array.from(groups.get(TEXT)!);
-  result.numbers = Int32Array.from(groups.get(NUMBER)!);
-  result.booleans = Int32Array.from(groups.get(BOOLEAN)!);
-  result.later = Int32Array.from(groups.get(-1)!);
-  return result;
+  names.forEach((name, slot) => slotOf.set(name, slot));
+  const described = features.map((feature) => describeFeature(feature, env));
+  const kinds = Int32Array.from(described, ([kind]) => kind);
+  const slots = Int32Array.from(features, (feature) => ("path" in feature ? slotOf.get(internalised(feature.path[0]!)) : -1));
+  const rests = features.map((feature) => ("path" in feature && feature.path.length > 1 ? feature.path.slice(1).map(internalised) : null));
+  const simple = (kind: number) => Int32Array.from(features.flatMap((_, f) => (kinds[f] === kind && slots[f]! >= 0 ? [f] : [])));
+  const texts = simple(TEXT);
+  const numbers = simple(NUMBER);
+  const booleans = simple(BOOLEAN);
+  const fast = new Set([...texts, ...numbers, ...booleans]);
+  return {
+    names,
+    slotOf,
+    kinds,
+    slots,
+    rests,
+    tables: described.map(([, data]) => (data instanceof StringTable ? data : null)),
+    points: described.map(([, data]) => (data instanceof Float64Array ? data : null)),
+    miss: described.map(([, , miss]) => miss),
+    data: described.map(([, , , other]) => other),
+    texts,
+    numbers,
+    booleans,
+    later: Int32Array.from(features.flatMap((_, f) => (fast.has(f) ? [] : [f]))),
+    values: names.map(() => undefined),
+  };
 }
 
 /**
@@ -114,12 +104,14 @@ function internalised(name: string): string {
   return Object.keys({ [name]: 0 })[0]!;
 }
 
-function describeFeature(feature: IndexFeature, env: ClassifyEnv): [number, unknown, ((raw: string) => number) | null] {
+type Described = [kind: number, data: StringTable | Float64Array | null, miss: ((raw: string) => number) | null, other?: unknown];
+
+function describeFeature(feature: IndexFeature, env: ClassifyEnv): Described {
   switch (feature.kind) {
     case "within":
-      return [WITHIN, env.table.hours[feature.hours]!, null];
+      return [WITHIN, null, null, env.table.hours[feature.hours]!];
     case "number":
-      return "score" in feature ? [SCORE, [feature.score, Float64Array.from(feature.points)], null] : [NUMBER, Float64Array.from(feature.points), null];
+      return "score" in feature ? [SCORE, Float64Array.from(feature.points), null, feature.score] : [NUMBER, Float64Array.from(feature.points), null];
     case "boolean":
       return [BOOLEAN, null, null];
     case "present":
@@ -128,16 +120,10 @@ function describeFeature(feature: IndexFeature, env: ClassifyEnv): [number, unkn
       const type = typeAt(env, feature.path) as { enum: string };
       const members = env.table.enums[type.enum]!.members;
       const wires = env.enumWires.get(type.enum)!;
-      const folded = new Map<string, number>();
-      for (const [wire, name] of wires) folded.set(wire, 2 + members.findIndex((member) => member.name === name));
-      const miss = (raw: string) => folded.get(fold(raw)) ?? 1;
-      return [TEXT, seeded(members.map((member) => member.wire), miss), miss];
+      return byFolded(members.map((member) => member.wire), new Map([...wires].map(([wire, name]) => [wire, 2 + members.findIndex((member) => member.name === name)])));
     }
-    case "text": {
-      const folded = new Map(feature.values.map((value, i) => [value, 2 + i]));
-      const miss = (raw: string) => folded.get(fold(raw)) ?? 1;
-      return [TEXT, seeded(feature.values, miss), miss];
-    }
+    case "text":
+      return byFolded(feature.values, new Map(feature.values.map((value, i) => [value, 2 + i])));
     case "rep": {
       const reps = new Map(feature.reps.map((rep, i) => [rep, 2 + i]));
       return [TEXT, new StringTable(), (raw) => reps.get(env.repHandles.get(fold(raw)) ?? "\u0000") ?? 1];
@@ -163,53 +149,53 @@ function describeFeature(feature: IndexFeature, env: ClassifyEnv): [number, unkn
   }
 }
 
-/** A raw-string cache tuned for, and holding, the spellings the table declares (internalised, as JSON keys and literals are). */
-function seeded(spellings: string[], miss: (raw: string) => number): StringTable {
+/**
+ * A text feature whose region is its folded value's in `regions` (1 for any
+ * other text), with a raw-string cache already holding the spellings the
+ * table declares (internalised, as JSON keys and literals are).
+ */
+function byFolded(spellings: string[], regions: Map<string, number>): Described {
+  const miss = (raw: string) => regions.get(fold(raw)) ?? 1;
   const table = new StringTable();
   const keys = spellings.map(internalised);
-  table.tune(keys);
   for (const key of keys) table.set(key, miss(key));
-  return table;
+  return [TEXT, table, miss];
 }
 
 /**
- * Writes each feature's region (times `scale`, plus `base[f]`) into `out`:
- * the record's fields read in one pass, then one tight loop per kind of
- * feature (no dispatch per field), then what needs more than one field's
- * value — scores, hours, paths through related records.
+ * Writes each feature's region into `out`: the record's fields read in one
+ * pass, then one tight loop per kind of feature (no dispatch per field), then
+ * what needs more than one field's value — scores, hours, paths through
+ * related records.
  * INVARIANT: `record` is an object; classifying never calls back into this
  * module, so the shared scratch `values` is safe.
  */
-export function classifyRecord(c: Classification, record: Record<string, unknown>, state: ClassifyState, out: Int32Array, base: Int32Array, scale: number): void {
+export function classifyRecord(c: Classification, record: Record<string, unknown>, state: ClassifyState, out: Int32Array): void {
   readSlots(c, record);
-  const { values, slots, tables, points, miss } = c;
-  const texts = c.texts;
+  const { texts, numbers, booleans, later, tables, points, miss } = c;
   for (let i = 0; i < texts.length; i++) {
     const f = texts[i]!;
-    const raw = values[slots[f]!];
-    out[f] = base[f]! + (typeof raw === "string" ? cached(tables[f]!, miss[f]!, raw) : 0) * scale;
+    const raw = valueOf(c, f);
+    out[f] = typeof raw === "string" ? cached(tables[f]!, miss[f]!, raw) : 0;
   }
-  const numbers = c.numbers;
   for (let i = 0; i < numbers.length; i++) {
     const f = numbers[i]!;
-    const raw = values[slots[f]!];
-    out[f] = base[f]! + (typeof raw === "number" && raw - raw === 0 ? numberRegion(points[f]!, raw) : 0) * scale;
+    const raw = valueOf(c, f);
+    out[f] = typeof raw === "number" && raw - raw === 0 ? numberRegion(points[f]!, raw) : 0;
   }
-  const booleans = c.booleans;
   for (let i = 0; i < booleans.length; i++) {
-    const f = booleans[i]!;
-    const raw = values[slots[f]!];
-    out[f] = base[f]! + (raw === true ? 2 : raw === false ? 1 : 0) * scale;
+    const raw = valueOf(c, booleans[i]!);
+    out[booleans[i]!] = raw === true ? 2 : raw === false ? 1 : 0;
   }
-  const { later, rests } = c;
-  for (let i = 0; i < later.length; i++) {
-    const f = later[i]!;
-    const slot = slots[f]!;
-    let raw = slot < 0 ? undefined : values[slot];
-    const rest = rests[f];
-    if (rest !== null && raw !== undefined) raw = follow(raw, rest!);
-    out[f] = base[f]! + regionOf(c, f, raw, state) * scale;
-  }
+  for (let i = 0; i < later.length; i++) out[later[i]!] = otherRegion(c, later[i]!, valueOf(c, later[i]!), state);
+}
+
+/** The value feature f reads: its field's, followed through related records when its path goes on. */
+function valueOf(c: Classification, f: number): unknown {
+  const slot = c.slots[f]!;
+  const raw = slot < 0 ? undefined : c.values[slot];
+  const rest = c.rests[f];
+  return rest === null || raw === undefined ? raw : follow(raw, rest!);
 }
 
 /**
@@ -245,39 +231,23 @@ function readByName(c: Classification, record: Record<string, unknown>): void {
   }
 }
 
-/** Feature f's region for a raw value; 0 when the value is missing or of the wrong type. Small, so it inlines into the read loop. */
-export function regionOf(c: Classification, f: number, raw: unknown, state: ClassifyState): number {
-  const kind = c.kinds[f];
-  if (kind === TEXT) return typeof raw === "string" ? cached(c.tables[f]!, c.miss[f]!, raw) : 0;
-  if (kind === NUMBER) return typeof raw === "number" && raw - raw === 0 ? numberRegion(c.points[f]!, raw) : 0;
-  if (kind === BOOLEAN) return raw === true ? 2 : raw === false ? 1 : 0;
-  return rareRegion(c, f, raw, state);
-}
-
-function rareRegion(c: Classification, f: number, raw: unknown, state: ClassifyState): number {
+/** The region of a set, presence, score or hours feature; 0 when the value is missing or of the wrong type. */
+function otherRegion(c: Classification, f: number, raw: unknown, state: ClassifyState): number {
   switch (c.kinds[f]) {
     case SET: {
       if (!Array.isArray(raw)) return 0;
       let mask = 0;
-      const table = c.tables[f]!;
-      for (let i = 0; i < raw.length; i++) {
-        const item: unknown = raw[i];
-        if (typeof item === "string") mask |= cached(table, c.miss[f]!, item);
-      }
+      for (const item of raw) if (typeof item === "string") mask |= cached(c.tables[f]!, c.miss[f]!, item);
       return raw.length === 0 ? 1 : 2 + mask;
     }
     case PRESENT:
       return isObject(raw) ? 1 : 0;
-    case SCORE: {
-      const score = c.data[f] as [string, Float64Array];
-      return numberRegion(score[1], state.score(score[0]));
-    }
-    case WITHIN: {
+    case SCORE:
+      return numberRegion(c.points[f]!, state.score(c.data[f] as string));
+    default: {
       const hours = c.data[f] as Table["hours"][string];
       return state.instant !== null && isOpen(hours, localTime(state.instant, hours.timezone)) ? 1 : 0;
     }
-    default:
-      return 0;
   }
 }
 
@@ -322,7 +292,8 @@ function numberRegion(points: Float64Array, value: number): number {
   return low < points.length && points[low] === value ? 2 + 2 * low : 1 + 2 * low;
 }
 
-function typeAt(env: ClassifyEnv, path: string[]): FieldType {
+/** The declared type at the end of a field path. */
+export function typeAt(env: ClassifyEnv, path: string[]): FieldType {
   let record = env.record;
   let type: FieldType | undefined;
   for (const segment of path) {

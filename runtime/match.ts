@@ -41,9 +41,6 @@ function walk(table: LoadedTable, routerId: string, record: unknown, options: Ma
   }
 }
 
-/** The table and router the previous call used: services route many records through one router, and this skips two map lookups. */
-let last: { table: unknown; routerId: unknown; compiled: CompiledTable | null; router: CompiledRouter | null } = { table: null, routerId: null, compiled: null, router: null };
-
 const noScores = { instant: null as Date | null, score: (): number => 0 };
 const noInstant = { instant: null, problem: null };
 const neverVerified = (): boolean => true;
@@ -54,12 +51,9 @@ const neverVerified = (): boolean => true;
  * unusable instant (cases whose trace notes are the point).
  */
 function matchIndexed(table: LoadedTable, routerId: string, record: unknown, options: MatchOptions | undefined): MatchDecision | null {
-  if (table !== last.table || routerId !== last.routerId) {
-    const found = compiledOf(table);
-    last = { table, routerId, compiled: found, router: found?.routers.get(routerId) ?? null };
-  }
-  const { compiled, router } = last;
+  const compiled = compiledOf(table);
   if (compiled === null || compiled.coerce || !isObject(record)) return null;
+  const router = compiled.routers.get(routerId);
   const index = router?.index;
   if (!router || !index) return null;
   const given = options === undefined ? noInstant : parseInstant(isObject(options) ? options.at : undefined);
@@ -121,14 +115,14 @@ function matchRecord(table: LoadedTable, routerId: string, record: unknown, opti
     const verdict = condition(context);
     if (verdict.holds) {
       trace.push({ kind: "rule", rule: rule.name, matched: true });
-      return new MatchDecision("rule", rule.name, rule.priority, rule.assign, copied(rule.fallbacks), at, trace, null, null, "", null, null);
+      return walked("rule", rule.name, rule.priority, rule.assign, rule.fallbacks, at, trace);
     }
     trace.push({ kind: "rule", rule: rule.name, matched: false, failed: { test: verdict.test, value: verdict.value } });
   }
   const otherwise = router.router.otherwise;
   if (otherwise === null) return unmatched(trace, at);
   trace.push({ kind: "otherwise" });
-  return new MatchDecision("otherwise", null, null, otherwise.assign, copied(otherwise.fallbacks), at, trace, null, null, "", null, null);
+  return walked("otherwise", null, null, otherwise.assign, otherwise.fallbacks, at, trace);
 }
 
 /** A caller's own copy of a table array. A loop, because slice() on a frozen array takes V8's slow path (~100 ns). */
@@ -139,7 +133,12 @@ function copied<T>(items: readonly T[]): T[] {
 }
 
 function unmatched(trace: TraceEntry[], at: string | null): MatchDecision {
-  return new MatchDecision("unmatched", null, null, null, [], at, trace, null, null, "", null, null);
+  return walked("unmatched", null, null, null, [], at, trace);
+}
+
+/** A decision the walk made, with its trace already written. */
+function walked(outcome: MatchDecision["outcome"], rule: string | null, priority: number | null, target: Target | null, fallbacks: readonly Target[], at: string | null, trace: TraceEntry[]): MatchDecision {
+  return new MatchDecision(outcome, rule, priority, target, copied(fallbacks), at, trace, null, null, "", null, null);
 }
 
 /** The state of one match: cached field values, scores and local times, and the trace notes go to. */

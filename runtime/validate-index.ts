@@ -19,21 +19,30 @@ export function checkIndex(path: string, router: Record<string, any>, context: C
 }
 
 /** The lists a feature's regions are counted from, by kind. */
-const LISTS: Record<string, string> = { text: "values", rep: "reps", set: "elements", number: "points" };
+export const LISTS: Record<string, string> = { text: "values", rep: "reps", set: "elements", number: "points" };
+
+/**
+ * How many regions a feature has: 0 is missing, 1 any other value, then one
+ * per listed value, enum member, interval or set of elements — see
+ * IndexFeature in table-format.ts. The loader sizes its bitsets with it.
+ */
+export function regionCount(kind: string, listed: number, members: number): number {
+  return kind === "set" ? 2 + 2 ** listed : kind === "number" ? 2 + 2 * listed : 2 + listed + members + +(kind === "boolean" || kind === "match");
+}
 
 function checkFeature(path: string, feature: any, rows: number, context: Context): void {
   if (!check(path, feature, { kind: "feature kind|enum|text|rep|boolean|number|match|set|present|within" }, context)) return;
   const { kind, score, points } = feature;
   const key = LISTS[kind]!;
   const count = key && check(`${path}.${key}`, feature[key], [kind === "number" ? "n" : "s"], context) ? feature[key].length : 0;
-  // Region 0 is missing, 1 the other values; see IndexFeature in table-format.ts.
-  let regions = kind === "set" ? 2 + 2 ** Math.min(count, 8) : kind === "number" ? 2 + 2 * count : 2 + count + +(kind === "boolean" || kind === "match");
+  let members = 0;
   if (kind === "within") check(`${path}.hours`, feature.hours, "@hours", context);
   else if (kind === "number" && score !== undefined) check(`${path}.score`, score, "@score", context);
   else {
     const type = fieldAt(`${path}.path`, feature.path, context, ({ match: "text", present: "record" } as Record<string, string>)[kind] ?? kind);
-    if (kind === "enum" && type?.type === "enum") regions += context.names.enum.get(type.enum)!.size;
+    if (kind === "enum" && type?.type === "enum") members = context.names.enum.get(type.enum)!.size;
   }
+  const regions = regionCount(kind, Math.min(count, kind === "set" ? 8 : count), members);
   if (kind === "set" && count > 8) add(context, `${path}.elements`, `expected at most 8 elements, got ${count}`);
   if (kind === "number" && count && !points.every((point: number, i: number) => !i || point > points[i - 1])) add(context, `${path}.points`, "expected increasing numbers");
   if (kind === "match") check(path, feature, { op: "text test|startsWith|endsWith|contains", value: "s" }, context);
