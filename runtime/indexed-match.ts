@@ -20,6 +20,8 @@ export interface LoadedIndex {
   summary: Uint32Array;
   /** Words of `summary` per bitset: ⌈words / 32⌉. */
   spans: number;
+  /** How many of the first features (the most constraining) have their summaries ANDed. */
+  selective: number;
   base: Int32Array;
   words: number;
   /** Bits of the rows that exist. */
@@ -40,7 +42,9 @@ export function loadIndex(index: TableIndex, env: ClassifyEnv): LoadedIndex {
   const spans = Math.ceil(words / 32);
   const valid = new Uint32Array(words);
   for (let row = 0; row < count; row++) valid[row >>> 5]! |= 1 << (row & 31);
-  const features = index.features;
+  // The features that constrain the most rows first; only those that constrain a quarter of the rows or more have their summaries ANDed — the others' are nearly all ones.
+  const features = index.features.slice().sort((a, b) => b.constraints.length - a.constraints.length);
+  const selective = Math.max(1, features.filter((feature) => feature.constraints.length * 4 >= count).length);
   const base = new Int32Array(features.length);
   let total = 0;
   features.forEach((feature, f) => {
@@ -66,6 +70,7 @@ export function loadIndex(index: TableIndex, env: ClassifyEnv): LoadedIndex {
     bits,
     summary,
     spans,
+    selective,
     base,
     words,
     valid,
@@ -89,14 +94,14 @@ function regionsOf(feature: TableIndex["features"][number], env: ClassifyEnv): n
  * Classifying may evaluate scores, which never call back into lookup, so the scratch offsets are safe.
  */
 export function lookup(index: LoadedIndex, record: Record<string, unknown>, state: ClassifyState, holds: (position: number) => boolean): number {
-  const { bits, summary, spans, words, valid, rows, verify, regions, base } = index;
+  const { bits, summary, spans, selective, words, valid, rows, verify, regions, base } = index;
   classifyRecord(index.classification, record, state, regions);
   const features = regions.length;
   for (let f = 0; f < features; f++) regions[f] = base[f]! + regions[f]!;
   for (let span = 0; span < spans; span++) {
     // Fixed-length loops over the features: predicted, where a data-dependent exit mispredicts.
     let live = span < spans - 1 || (words & 31) === 0 ? -1 : (1 << (words & 31)) - 1;
-    for (let f = 0; f < features; f++) live &= summary[regions[f]! * spans + span]!;
+    for (let f = 0; f < selective && f < features; f++) live &= summary[regions[f]! * spans + span]!;
     while (live !== 0) {
       const lowestWord = live & -live;
       const word = span * 32 + 31 - Math.clz32(lowestWord);
