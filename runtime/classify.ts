@@ -42,24 +42,29 @@ export interface Classification {
   /** Top-level field names the features read first, one slot each. */
   names: string[];
   slotOf: StringTable;
-  kinds: Int32Array;
+  kinds: number[];
   /** Per feature: its field's slot; -1 for scores and hours. */
-  slots: Int32Array;
+  slots: number[];
   /** Per feature: the rest of a path through related records, or null. */
   rests: (string[] | null)[];
-  /** Per TEXT or SET feature its raw-string cache; per NUMBER or SCORE feature its points (typed, so the hot loads are monomorphic). */
-  tables: (StringTable | null)[];
-  points: (Float64Array | null)[];
+  /**
+   * Per TEXT or SET feature its raw-string cache; per NUMBER or SCORE feature its points.
+   * Plain arrays, here and below, not typed arrays: once any ArrayBuffer in the process has been
+   * detached (TLS, worker transfers do it), V8 checks every typed-array access, which made
+   * classifying twice as slow in a service that had loaded node:tls.
+   */
+  tables: (Map<string, number> | null)[];
+  points: (number[] | null)[];
   /** Per TEXT or SET feature: the region (or element bit) of a raw string the cache has not seen. */
   miss: (((raw: string) => number) | null)[];
   /** Per SCORE feature its score id, per WITHIN feature its hours. */
   data: unknown[];
   /** Text, number and boolean features of a field, by kind: each kind is classified in its own loop. */
-  texts: Int32Array;
-  numbers: Int32Array;
-  booleans: Int32Array;
+  texts: number[];
+  numbers: number[];
+  booleans: number[];
   /** Every other feature: sets, presence, scores, hours. */
-  later: Int32Array;
+  later: number[];
   /** Scratch: the slots' values for the record being classified. */
   values: unknown[];
 }
@@ -69,10 +74,10 @@ export function buildClassification(features: IndexFeature[], env: ClassifyEnv):
   const slotOf = new StringTable();
   names.forEach((name, slot) => slotOf.set(name, slot));
   const described = features.map((feature) => describeFeature(feature, env));
-  const kinds = Int32Array.from(described, ([kind]) => kind);
-  const slots = Int32Array.from(features, (feature) => ("path" in feature ? slotOf.get(internalised(feature.path[0]!)) : -1));
+  const kinds = described.map(([kind]) => kind);
+  const slots = features.map((feature) => ("path" in feature ? slotOf.get(internalised(feature.path[0]!)) : -1));
   const rests = features.map((feature) => ("path" in feature && feature.path.length > 1 ? feature.path.slice(1).map(internalised) : null));
-  const simple = (kind: number) => Int32Array.from(features.flatMap((_, f) => (kinds[f] === kind && slots[f]! >= 0 ? [f] : [])));
+  const simple = (kind: number) => features.flatMap((_, f) => (kinds[f] === kind && slots[f]! >= 0 ? [f] : []));
   const texts = simple(TEXT);
   const numbers = simple(NUMBER);
   const booleans = simple(BOOLEAN);
@@ -83,14 +88,14 @@ export function buildClassification(features: IndexFeature[], env: ClassifyEnv):
     kinds,
     slots,
     rests,
-    tables: described.map(([, data]) => (data instanceof StringTable ? data : null)),
-    points: described.map(([, data]) => (data instanceof Float64Array ? data : null)),
+    tables: described.map(([, data]) => (data instanceof Map ? data : null)),
+    points: described.map(([, data]) => (Array.isArray(data) ? data : null)),
     miss: described.map(([, , miss]) => miss),
     data: described.map(([, , , other]) => other),
     texts,
     numbers,
     booleans,
-    later: Int32Array.from(features.flatMap((_, f) => (fast.has(f) ? [] : [f]))),
+    later: features.flatMap((_, f) => (fast.has(f) ? [] : [f])),
     values: names.map(() => undefined),
   };
 }
@@ -104,14 +109,14 @@ function internalised(name: string): string {
   return Object.keys({ [name]: 0 })[0]!;
 }
 
-type Described = [kind: number, data: StringTable | Float64Array | null, miss: ((raw: string) => number) | null, other?: unknown];
+type Described = [kind: number, data: Map<string, number> | number[] | null, miss: ((raw: string) => number) | null, other?: unknown];
 
 function describeFeature(feature: IndexFeature, env: ClassifyEnv): Described {
   switch (feature.kind) {
     case "within":
       return [WITHIN, null, null, env.table.hours[feature.hours]!];
     case "number":
-      return "score" in feature ? [SCORE, Float64Array.from(feature.points), null, feature.score] : [NUMBER, Float64Array.from(feature.points), null];
+      return "score" in feature ? [SCORE, feature.points.slice(), null, feature.score] : [NUMBER, feature.points.slice(), null];
     case "boolean":
       return [BOOLEAN, null, null];
     case "present":
@@ -126,12 +131,12 @@ function describeFeature(feature: IndexFeature, env: ClassifyEnv): Described {
       return byFolded(feature.values, new Map(feature.values.map((value, i) => [value, 2 + i])));
     case "rep": {
       const reps = new Map(feature.reps.map((rep, i) => [rep, 2 + i]));
-      return [TEXT, new StringTable(), (raw) => reps.get(env.repHandles.get(fold(raw)) ?? "\u0000") ?? 1];
+      return [TEXT, new Map(), (raw) => reps.get(env.repHandles.get(fold(raw)) ?? "\u0000") ?? 1];
     }
     case "match": {
       const needle = feature.value;
       const op = feature.op;
-      return [TEXT, new StringTable(), (raw) => {
+      return [TEXT, new Map(), (raw) => {
         const key = fold(raw);
         return (op === "startsWith" ? key.startsWith(needle) : op === "endsWith" ? key.endsWith(needle) : key.includes(needle)) ? 2 : 1;
       }];
@@ -140,7 +145,7 @@ function describeFeature(feature: IndexFeature, env: ClassifyEnv): Described {
       const element = (typeAt(env, feature.path) as FieldType & { type: "set" }).element;
       const bits = new Map(feature.elements.map((key, i) => [key, 1 << i]));
       // The element's key as runtime/values.ts computes it: folded text, a member name, a rep id.
-      return [SET, new StringTable(), (raw) => {
+      return [SET, new Map(), (raw) => {
         const key = fold(raw);
         const named = element.type === "text" ? key : element.type === "enum" ? env.enumWires.get(element.enum)!.get(key) : env.repHandles.get(key);
         return named === undefined ? 0 : (bits.get(named) ?? 0);
@@ -156,9 +161,8 @@ function describeFeature(feature: IndexFeature, env: ClassifyEnv): Described {
  */
 function byFolded(spellings: string[], regions: Map<string, number>): Described {
   const miss = (raw: string) => regions.get(fold(raw)) ?? 1;
-  const table = new StringTable();
-  const keys = spellings.map(internalised);
-  for (const key of keys) table.set(key, miss(key));
+  const table = new Map<string, number>();
+  for (const key of spellings.map(internalised)) table.set(key, miss(key));
   return [TEXT, table, miss];
 }
 
@@ -170,7 +174,7 @@ function byFolded(spellings: string[], regions: Map<string, number>): Described 
  * INVARIANT: `record` is an object; classifying never calls back into this
  * module, so the shared scratch `values` is safe.
  */
-export function classifyRecord(c: Classification, record: Record<string, unknown>, state: ClassifyState, out: Int32Array): void {
+export function classifyRecord(c: Classification, record: Record<string, unknown>, state: ClassifyState, out: number[]): void {
   readSlots(c, record);
   const { texts, numbers, booleans, later, tables, points, miss } = c;
   for (let i = 0; i < texts.length; i++) {
@@ -237,7 +241,10 @@ function otherRegion(c: Classification, f: number, raw: unknown, state: Classify
     case SET: {
       if (!Array.isArray(raw)) return 0;
       let mask = 0;
-      for (const item of raw) if (typeof item === "string") mask |= cached(c.tables[f]!, c.miss[f]!, item);
+      for (let i = 0; i < raw.length; i++) {
+        const item: unknown = raw[i];
+        if (typeof item === "string") mask |= cached(c.tables[f]!, c.miss[f]!, item);
+      }
       return raw.length === 0 ? 1 : 2 + mask;
     }
     case PRESENT:
@@ -265,9 +272,9 @@ function follow(start: unknown, rest: string[]): unknown {
 }
 
 /** A raw string's region through the feature's cache of strings already seen (case variants included). */
-function cached(table: StringTable, miss: (raw: string) => number, raw: string): number {
+function cached(table: Map<string, number>, miss: (raw: string) => number, raw: string): number {
   let region = table.get(raw);
-  if (region < 0) {
+  if (region === undefined) {
     region = miss(raw);
     if (table.size < CACHE_LIMIT) table.set(raw, region);
   }
@@ -275,7 +282,7 @@ function cached(table: StringTable, miss: (raw: string) => number, raw: string):
 }
 
 /** Region of a finite number around sorted points: 1 + 2i below points[i], 2 + 2i on it. */
-function numberRegion(points: Float64Array, value: number): number {
+function numberRegion(points: number[], value: number): number {
   const count = points.length;
   let low = 0;
   if (count <= 16) {

@@ -10,29 +10,29 @@ import { LISTS, regionCount } from "./validate-index";
 export interface LoadedIndex {
   classification: Classification;
   /** Every feature's bitsets in one array: feature f's region r is bitset `base[f] + r`, at `(base[f] + r) × words`. */
-  bits: Uint32Array;
+  bits: number[];
   /**
    * One bit per word of every bitset: set when that word has a row. ANDing
    * these first finds the few words where every feature still allows a row,
    * so a lookup visits those and skips the rest — a territory table leaves
    * most words empty for any one lead.
    */
-  summary: Uint32Array;
+  summary: number[];
   /** Words of `summary` per bitset: ⌈words / 32⌉. */
   spans: number;
   /** How many of the first features (the most constraining) have their summaries ANDed. */
   selective: number;
-  base: Int32Array;
+  base: number[];
   words: number;
   /** Bits of the rows that exist. */
-  valid: Uint32Array;
+  valid: number[];
   /** Row → position of its rule. */
-  rows: Int32Array;
+  rows: number[];
   /** 1 for a row whose rule's condition must confirm it; null when there is none. */
-  verify: Uint8Array | null;
+  verify: number[] | null;
   usesScores: boolean;
   /** Scratch: each feature's region, then its bitset number, for the record being looked up. */
-  regions: Int32Array;
+  regions: number[];
 }
 
 /** INVARIANT: `index` passed validation against this router, so every region and row is in range. */
@@ -40,20 +40,20 @@ export function loadIndex(index: TableIndex, env: ClassifyEnv): LoadedIndex {
   const count = index.rows.length;
   const words = Math.max(1, Math.ceil(count / 32));
   const spans = Math.ceil(words / 32);
-  const valid = new Uint32Array(words);
+  const valid = new Array<number>(words).fill(0);
   for (let row = 0; row < count; row++) valid[row >>> 5]! |= 1 << (row & 31);
   // The features that constrain the most rows first; only those that constrain a quarter of the rows or more have their summaries ANDed — the others' are nearly all ones.
   const features = index.features.slice().sort((a, b) => b.constraints.length - a.constraints.length);
   const selective = Math.max(1, features.filter((feature) => feature.constraints.length * 4 >= count).length);
-  const base = new Int32Array(features.length);
+  const base = new Array<number>(features.length).fill(0);
   let total = 0;
   features.forEach((feature, f) => {
     base[f] = total;
     total += regionsOf(feature, env);
   });
-  const bits = new Uint32Array(total * words);
+  const bits = new Array<number>(total * words).fill(0);
   features.forEach((feature, f) => {
-    for (let region = base[f]!; region < (f + 1 < features.length ? base[f + 1]! : total); region++) bits.set(valid, region * words);
+    for (let region = base[f]!; region < (f + 1 < features.length ? base[f + 1]! : total); region++) for (let word = 0; word < words; word++) bits[region * words + word] = valid[word]!;
     for (const [row, ...allowed] of feature.constraints) {
       const word = row! >>> 5;
       const bit = 1 << (row! & 31);
@@ -61,9 +61,9 @@ export function loadIndex(index: TableIndex, env: ClassifyEnv): LoadedIndex {
       for (const region of allowed) bits[(base[f]! + region) * words + word]! |= bit;
     }
   });
-  const summary = new Uint32Array(total * spans);
+  const summary = new Array<number>(total * spans).fill(0);
   for (let word = 0; word < total * words; word++) if (bits[word] !== 0) summary[Math.floor(word / words) * spans + ((word % words) >>> 5)]! |= 1 << (word % words & 31);
-  const verify = index.verify.length === 0 ? null : new Uint8Array(count);
+  const verify = index.verify.length === 0 ? null : new Array<number>(count).fill(0);
   for (const row of index.verify) verify![row] = 1;
   return {
     classification: buildClassification(features, env),
@@ -74,10 +74,10 @@ export function loadIndex(index: TableIndex, env: ClassifyEnv): LoadedIndex {
     base,
     words,
     valid,
-    rows: Int32Array.from(index.rows),
+    rows: index.rows.slice(),
     verify,
     usesScores: features.some((feature) => feature.kind === "number" && "score" in feature),
-    regions: new Int32Array(features.length),
+    regions: new Array<number>(features.length).fill(0),
   };
 }
 
