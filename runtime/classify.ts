@@ -209,7 +209,7 @@ function valueOf(c: Classification, f: number): unknown {
  * would miss its inline caches on records of thousands of shapes, and hasOwn
  * inside for-in compiles to a map check. A very wide record is read by name.
  */
-export function readSlots(c: Classification, record: Record<string, unknown>): void {
+function readSlots(c: Classification, record: Record<string, unknown>): void {
   const { slotOf, values } = c;
   const slots = values.length;
   for (let s = 0; s < slots; s++) values[s] = undefined;

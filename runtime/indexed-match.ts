@@ -45,24 +45,29 @@ export function loadIndex(index: TableIndex, env: ClassifyEnv): LoadedIndex {
   // The features that constrain the most rows first; only those that constrain a quarter of the rows or more have their summaries ANDed — the others' are nearly all ones.
   const features = index.features.slice().sort((a, b) => b.constraints.length - a.constraints.length);
   const selective = Math.max(1, features.filter((feature) => feature.constraints.length * 4 >= count).length);
-  const base = new Array<number>(features.length).fill(0);
+  const base: number[] = [];
   let total = 0;
-  features.forEach((feature, f) => {
-    base[f] = total;
+  for (const feature of features) {
+    base.push(total);
     total += regionsOf(feature, env);
-  });
+  }
   const bits = new Array<number>(total * words).fill(0);
+  const summary = new Array<number>(total * spans).fill(0);
   features.forEach((feature, f) => {
-    for (let region = base[f]!; region < (f + 1 < features.length ? base[f + 1]! : total); region++) for (let word = 0; word < words; word++) bits[region * words + word] = valid[word]!;
+    // Where each of the feature's bitsets starts; every row allows every region until its constraint says otherwise.
+    const regions: number[] = [];
+    for (let bitset = base[f]!; bitset < (base[f + 1] ?? total); bitset++) regions.push(bitset * words);
+    for (const start of regions) for (let word = 0; word < words; word++) bits[start + word] = valid[word]!;
     for (const [row, ...allowed] of feature.constraints) {
       const word = row! >>> 5;
       const bit = 1 << (row! & 31);
-      for (let region = base[f]!; region < (f + 1 < features.length ? base[f + 1]! : total); region++) bits[region * words + word]! &= ~bit;
-      for (const region of allowed) bits[(base[f]! + region) * words + word]! |= bit;
+      for (const start of regions) bits[start + word]! &= ~bit;
+      for (const region of allowed) bits[regions[region]! + word]! |= bit;
     }
   });
-  const summary = new Array<number>(total * spans).fill(0);
-  for (let word = 0; word < total * words; word++) if (bits[word] !== 0) summary[Math.floor(word / words) * spans + ((word % words) >>> 5)]! |= 1 << (word % words & 31);
+  for (let bitset = 0; bitset < total; bitset++) {
+    for (let word = 0; word < words; word++) if (bits[bitset * words + word] !== 0) summary[bitset * spans + (word >>> 5)]! |= 1 << (word & 31);
+  }
   const verify = index.verify.length === 0 ? null : new Array<number>(count).fill(0);
   for (const row of index.verify) verify![row] = 1;
   return {

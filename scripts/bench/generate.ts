@@ -98,7 +98,7 @@ export function generateOverlappingRules(count: number, seed: number): BenchRule
   return rules;
 }
 
-/** How a territory plan cuts one field: each cut is one test (or two on the same field, for a size band). */
+/** One value of a field a territory plan cuts by: the test (a size band's `between`, a channel's `in`) a cell's rule gets for it. */
 type Cut = BenchTest[];
 
 const EMPLOYEE_BANDS: Cut[] = [
