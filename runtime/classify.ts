@@ -36,6 +36,10 @@ const WITHIN = 6;
 const CACHE_LIMIT = 4096;
 const hasOwn = Object.prototype.hasOwnProperty;
 const isEnumerable = Object.prototype.propertyIsEnumerable;
+const getPrototypeOf = Object.getPrototypeOf;
+const objectPrototype = Object.prototype;
+/** A plain object with no keys: for-in over it yields something only when Object.prototype has enumerable properties. */
+const EMPTY = {};
 
 /** A router's features ready for classification, in lookup order. */
 export interface Classification {
@@ -215,15 +219,30 @@ function readSlots(c: Classification, record: Record<string, unknown>): void {
   for (let s = 0; s < slots; s++) values[s] = undefined;
   let found = 0;
   let budget = slots * 4 + 16;
+  const own = onlyOwnKeys(record);
   for (const key in record) {
     if (--budget < 0) return readByName(c, record);
     const slot = slotOf.get(key);
-    if (slot >= 0 && hasOwn.call(record, key)) {
+    if (slot >= 0 && (own || hasOwn.call(record, key))) {
       const value = record[key];
       if (value !== null) values[slot] = value;
       if (++found === slots) return;
     }
   }
+}
+
+/**
+ * Whether for-in yields only the record's own keys: true for a plain object
+ * or one without a prototype, unless something has made a property of
+ * Object.prototype enumerable. Checking this once per record spares a
+ * hasOwnProperty call per key (~6 ns each), which V8 does not fold away here.
+ */
+function onlyOwnKeys(record: object): boolean {
+  const prototype = getPrototypeOf(record);
+  if (prototype === null) return true;
+  if (prototype !== objectPrototype) return false;
+  for (const key in EMPTY) return key === undefined;
+  return true;
 }
 
 function readByName(c: Classification, record: Record<string, unknown>): void {
