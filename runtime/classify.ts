@@ -57,7 +57,9 @@ export interface Classification {
    * detached (TLS, worker transfers do it), V8 checks every typed-array access, which made
    * classifying twice as slow in a service that had loaded node:tls.
    */
-  tables: (Map<string, number> | null)[];
+  tables: (TextCache | null)[];
+  /** Per TEXT or SET feature: how many strings its cache holds. */
+  cacheSizes: number[];
   points: (number[] | null)[];
   /** Per TEXT or SET feature: the region (or element bit) of a raw string the cache has not seen. */
   miss: (((raw: string) => number) | null)[];
@@ -92,7 +94,8 @@ export function buildClassification(features: IndexFeature[], env: ClassifyEnv):
     kinds,
     slots,
     rests,
-    tables: described.map(([, data]) => (data instanceof Map ? data : null)),
+    tables: described.map(([, data]) => (data !== null && !Array.isArray(data) ? data : null)),
+    cacheSizes: described.map(([, data]) => (data !== null && !Array.isArray(data) ? Object.keys(data).length : 0)),
     points: described.map(([, data]) => (Array.isArray(data) ? data : null)),
     miss: described.map(([, , miss]) => miss),
     data: described.map(([, , , other]) => other),
@@ -113,7 +116,18 @@ function internalised(name: string): string {
   return Object.keys({ [name]: 0 })[0]!;
 }
 
-type Described = [kind: number, data: Map<string, number> | number[] | null, miss: ((raw: string) => number) | null, other?: unknown];
+/**
+ * Raw string → region, as a prototype-free object: a keyed load by an
+ * internalised string (what JSON.parse and literals give for short values)
+ * costs about half a Map.get.
+ */
+type TextCache = Record<string, number>;
+
+function textCache(): TextCache {
+  return Object.create(null) as TextCache;
+}
+
+type Described = [kind: number, data: TextCache | number[] | null, miss: ((raw: string) => number) | null, other?: unknown];
 
 function describeFeature(feature: IndexFeature, env: ClassifyEnv): Described {
   switch (feature.kind) {
@@ -135,12 +149,12 @@ function describeFeature(feature: IndexFeature, env: ClassifyEnv): Described {
       return byFolded(feature.values, new Map(feature.values.map((value, i) => [value, 2 + i])));
     case "rep": {
       const reps = new Map(feature.reps.map((rep, i) => [rep, 2 + i]));
-      return [TEXT, new Map(), (raw) => reps.get(env.repHandles.get(fold(raw)) ?? "\u0000") ?? 1];
+      return [TEXT, textCache(), (raw) => reps.get(env.repHandles.get(fold(raw)) ?? "\u0000") ?? 1];
     }
     case "match": {
       const needle = feature.value;
       const op = feature.op;
-      return [TEXT, new Map(), (raw) => {
+      return [TEXT, textCache(), (raw) => {
         const key = fold(raw);
         return (op === "startsWith" ? key.startsWith(needle) : op === "endsWith" ? key.endsWith(needle) : key.includes(needle)) ? 2 : 1;
       }];
@@ -149,7 +163,7 @@ function describeFeature(feature: IndexFeature, env: ClassifyEnv): Described {
       const element = (typeAt(env, feature.path) as FieldType & { type: "set" }).element;
       const bits = new Map(feature.elements.map((key, i) => [key, 1 << i]));
       // The element's key as runtime/values.ts computes it: folded text, a member name, a rep id.
-      return [SET, new Map(), (raw) => {
+      return [SET, textCache(), (raw) => {
         const key = fold(raw);
         const named = element.type === "text" ? key : element.type === "enum" ? env.enumWires.get(element.enum)!.get(key) : env.repHandles.get(key);
         return named === undefined ? 0 : (bits.get(named) ?? 0);
@@ -165,8 +179,8 @@ function describeFeature(feature: IndexFeature, env: ClassifyEnv): Described {
  */
 function byFolded(spellings: string[], regions: Map<string, number>): Described {
   const miss = (raw: string) => regions.get(fold(raw)) ?? 1;
-  const table = new Map<string, number>();
-  for (const key of spellings.map(internalised)) table.set(key, miss(key));
+  const table = textCache();
+  for (const key of spellings.map(internalised)) table[key] = miss(key);
   return [TEXT, table, miss];
 }
 
@@ -180,11 +194,11 @@ function byFolded(spellings: string[], regions: Map<string, number>): Described 
  */
 export function classifyRecord(c: Classification, record: Record<string, unknown>, state: ClassifyState, out: number[]): void {
   readSlots(c, record);
-  const { texts, numbers, booleans, later, tables, points, miss } = c;
+  const { texts, numbers, booleans, later, points } = c;
   for (let i = 0; i < texts.length; i++) {
     const f = texts[i]!;
     const raw = valueOf(c, f);
-    out[f] = typeof raw === "string" ? cached(tables[f]!, miss[f]!, raw) : 0;
+    out[f] = typeof raw === "string" ? cached(c, f, raw) : 0;
   }
   for (let i = 0; i < numbers.length; i++) {
     const f = numbers[i]!;
@@ -262,7 +276,7 @@ function otherRegion(c: Classification, f: number, raw: unknown, state: Classify
       let mask = 0;
       for (let i = 0; i < raw.length; i++) {
         const item: unknown = raw[i];
-        if (typeof item === "string") mask |= cached(c.tables[f]!, c.miss[f]!, item);
+        if (typeof item === "string") mask |= cached(c, f, item);
       }
       return raw.length === 0 ? 1 : 2 + mask;
     }
@@ -291,11 +305,15 @@ function follow(start: unknown, rest: string[]): unknown {
 }
 
 /** A raw string's region through the feature's cache of strings already seen (case variants included). */
-function cached(table: Map<string, number>, miss: (raw: string) => number, raw: string): number {
-  let region = table.get(raw);
+function cached(c: Classification, f: number, raw: string): number {
+  const table = c.tables[f]!;
+  let region = table[raw];
   if (region === undefined) {
-    region = miss(raw);
-    if (table.size < CACHE_LIMIT) table.set(raw, region);
+    region = c.miss[f]!(raw);
+    if (c.cacheSizes[f]! < CACHE_LIMIT) {
+      table[raw] = region;
+      c.cacheSizes[f]!++;
+    }
   }
   return region;
 }

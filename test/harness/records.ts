@@ -178,7 +178,7 @@ function valueOf(table: Table, type: FieldType, constants: Constants, path: stri
 }
 
 function textValue(known: string[], fragments: { op: string; value: string }[]): fc.Arbitrary<string> {
-  const noise = fc.constantFrom("", "x", "other", "Ünïcode", "DE", "de", " DE", "a b", "Straße", "STRASSE", "İstanbul");
+  const noise = fc.constantFrom("", "x", "other", "Ünïcode", "DE", "de", " DE", "a b", "Straße", "STRASSE", "İstanbul", "__proto__", "hasOwnProperty", "valueOf", "1");
   const arbitraries: fc.WeightedArbitrary<string>[] = [{ weight: 2, arbitrary: noise }];
   if (known.length > 0) {
     arbitraries.push({ weight: 8, arbitrary: randomCase(fc.constantFrom(...known)) });
@@ -207,7 +207,8 @@ function numberValue(boundaries: number[], members: number[]): fc.Arbitrary<numb
 
 function enumValue(table: Table, enumName: string): fc.Arbitrary<string> {
   const members = table.enums[enumName]?.members ?? [];
-  const unknown = fc.constantFrom("Unknown", "Gold", "n/a", "");
+  // Names of Object.prototype members and an index-like key too: the runtime's caches are keyed by the raw text.
+  const unknown = fc.constantFrom("Unknown", "Gold", "n/a", "", "__proto__", "constructor", "toString", "0");
   if (members.length === 0) return unknown;
   return fc.oneof(
     { weight: 8, arbitrary: randomCase(fc.constantFrom(...members.map((member) => member.wire))) },
@@ -219,7 +220,7 @@ function enumValue(table: Table, enumName: string): fc.Arbitrary<string> {
 
 function repValue(table: Table): fc.Arbitrary<string> {
   const names = Object.entries(table.roster.reps).flatMap(([id, rep]) => [id, ...(rep.email ? [rep.email] : []), ...rep.ids]);
-  const unknown = fc.constantFrom("zed", "nobody@example.com", "005000000000000");
+  const unknown = fc.constantFrom("zed", "nobody@example.com", "005000000000000", "__proto__", "constructor");
   if (names.length === 0) return unknown;
   return fc.oneof({ weight: 6, arbitrary: randomCase(fc.constantFrom(...names)) }, { weight: 1, arbitrary: unknown });
 }
