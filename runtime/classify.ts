@@ -65,12 +65,6 @@ export interface Classification {
   miss: (((raw: string) => number) | null)[];
   /** Per SCORE feature its score id, per WITHIN feature its hours. */
   data: unknown[];
-  /** Text, number and boolean features of a field, by kind: each kind is classified in its own loop. */
-  texts: number[];
-  numbers: number[];
-  booleans: number[];
-  /** Every other feature: sets, presence, scores, hours. */
-  later: number[];
   /** Scratch: the slots' values for the record being classified. */
   values: unknown[];
 }
@@ -83,11 +77,6 @@ export function buildClassification(features: IndexFeature[], env: ClassifyEnv):
   const kinds = described.map(([kind]) => kind);
   const slots = features.map((feature) => ("path" in feature ? slotOf.get(internalised(feature.path[0]!)) : -1));
   const rests = features.map((feature) => ("path" in feature && feature.path.length > 1 ? feature.path.slice(1).map(internalised) : null));
-  const simple = (kind: number) => features.flatMap((_, f) => (kinds[f] === kind && slots[f]! >= 0 ? [f] : []));
-  const texts = simple(TEXT);
-  const numbers = simple(NUMBER);
-  const booleans = simple(BOOLEAN);
-  const fast = new Set([...texts, ...numbers, ...booleans]);
   return {
     names,
     slotOf,
@@ -99,10 +88,6 @@ export function buildClassification(features: IndexFeature[], env: ClassifyEnv):
     points: described.map(([, data]) => (Array.isArray(data) ? data : null)),
     miss: described.map(([, , miss]) => miss),
     data: described.map(([, , , other]) => other),
-    texts,
-    numbers,
-    booleans,
-    later: features.flatMap((_, f) => (fast.has(f) ? [] : [f])),
     values: names.map(() => undefined),
   };
 }
@@ -185,31 +170,30 @@ function byFolded(spellings: string[], regions: Map<string, number>): Described 
 }
 
 /**
- * Writes each feature's region into `out`: the record's fields read in one
- * pass, then one tight loop per kind of feature (no dispatch per field), then
- * what needs more than one field's value — scores, hours, paths through
- * related records.
+ * Writes each feature's region into `out`: the record read once, then every
+ * feature classified. The index's lookup classifies only the features its
+ * candidate rows test (runtime/indexed-match.ts); this is the eager form.
  * INVARIANT: `record` is an object; classifying never calls back into this
  * module, so the shared scratch `values` is safe.
  */
 export function classifyRecord(c: Classification, record: Record<string, unknown>, state: ClassifyState, out: number[]): void {
-  readSlots(c, record);
-  const { texts, numbers, booleans, later, points } = c;
-  for (let i = 0; i < texts.length; i++) {
-    const f = texts[i]!;
-    const raw = valueOf(c, f);
-    out[f] = typeof raw === "string" ? cached(c, f, raw) : 0;
+  readRecord(c, record);
+  for (let f = 0; f < c.kinds.length; f++) out[f] = classifyFeature(c, f, state);
+}
+
+/** Feature f's region for the record last read by readRecord; 0 when its value is missing or of the wrong type. */
+export function classifyFeature(c: Classification, f: number, state: ClassifyState): number {
+  const raw = valueOf(c, f);
+  switch (c.kinds[f]) {
+    case TEXT:
+      return typeof raw === "string" ? cached(c, f, raw) : 0;
+    case NUMBER:
+      return typeof raw === "number" && raw - raw === 0 ? numberRegion(c.points[f]!, raw) : 0;
+    case BOOLEAN:
+      return raw === true ? 2 : raw === false ? 1 : 0;
+    default:
+      return otherRegion(c, f, raw, state);
   }
-  for (let i = 0; i < numbers.length; i++) {
-    const f = numbers[i]!;
-    const raw = valueOf(c, f);
-    out[f] = typeof raw === "number" && raw - raw === 0 ? numberRegion(points[f]!, raw) : 0;
-  }
-  for (let i = 0; i < booleans.length; i++) {
-    const raw = valueOf(c, booleans[i]!);
-    out[booleans[i]!] = raw === true ? 2 : raw === false ? 1 : 0;
-  }
-  for (let i = 0; i < later.length; i++) out[later[i]!] = otherRegion(c, later[i]!, valueOf(c, later[i]!), state);
 }
 
 /** The value feature f reads: its field's, followed through related records when its path goes on. */
@@ -227,7 +211,7 @@ function valueOf(c: Classification, f: number): unknown {
  * would miss its inline caches on records of thousands of shapes, and hasOwn
  * inside for-in compiles to a map check. A very wide record is read by name.
  */
-function readSlots(c: Classification, record: Record<string, unknown>): void {
+export function readRecord(c: Classification, record: Record<string, unknown>): void {
   const { slotOf, values } = c;
   const slots = values.length;
   for (let s = 0; s < slots; s++) values[s] = undefined;

@@ -3,7 +3,7 @@
 // classifies each feature once, ANDs the summaries to find the words worth
 // visiting, ANDs those words and takes the first set bit. No rule is walked.
 
-import { buildClassification, classifyRecord, typeAt, type Classification, type ClassifyEnv, type ClassifyState } from "./classify";
+import { buildClassification, classifyFeature, readRecord, typeAt, type Classification, type ClassifyEnv, type ClassifyState } from "./classify";
 import type { TableIndex } from "./table-format";
 import { LISTS, regionCount } from "./validate-index";
 
@@ -26,13 +26,21 @@ export interface LoadedIndex {
   words: number;
   /** Bits of the rows that exist. */
   valid: number[];
+  /**
+   * Per feature and word, the rows that test the feature. A lookup classifies
+   * a feature beyond the selective ones only when a candidate row tests it:
+   * most leads never need the fields only a few exceptions look at.
+   */
+  tested: number[];
   /** Row → position of its rule. */
   rows: number[];
   /** 1 for a row whose rule's condition must confirm it; null when there is none. */
   verify: number[] | null;
   usesScores: boolean;
-  /** Scratch: each feature's region, then its bitset number, for the record being looked up. */
+  /** Scratch: each feature's bitset number for the record being looked up; -1 while not classified. */
   regions: number[];
+  /** Set during a lookup: a record whose getter routes again gets the rule walk, not this lookup's scratch. */
+  busy: boolean;
 }
 
 /** INVARIANT: `index` passed validation against this router, so every region and row is in range. */
@@ -52,6 +60,7 @@ export function loadIndex(index: TableIndex, env: ClassifyEnv): LoadedIndex {
     total += regionsOf(feature, env);
   }
   const bits = new Array<number>(total * words).fill(0);
+  const tested = new Array<number>(features.length * words).fill(0);
   const summary = new Array<number>(total * spans).fill(0);
   features.forEach((feature, f) => {
     // Where each of the feature's bitsets starts; every row allows every region until its constraint says otherwise.
@@ -61,6 +70,7 @@ export function loadIndex(index: TableIndex, env: ClassifyEnv): LoadedIndex {
     for (const [row, ...allowed] of feature.constraints) {
       const word = row! >>> 5;
       const bit = 1 << (row! & 31);
+      tested[f * words + word]! |= bit;
       for (const start of regions) bits[start + word]! &= ~bit;
       for (const region of allowed) bits[regions[region]! + word]! |= bit;
     }
@@ -79,10 +89,12 @@ export function loadIndex(index: TableIndex, env: ClassifyEnv): LoadedIndex {
     base,
     words,
     valid,
+    tested,
     rows: index.rows.slice(),
     verify,
     usesScores: features.some((feature) => feature.kind === "number" && "score" in feature),
     regions: new Array<number>(features.length).fill(0),
+    busy: false,
   };
 }
 
@@ -94,25 +106,45 @@ function regionsOf(feature: TableIndex["features"][number], env: ClassifyEnv): n
 }
 
 /**
- * The position of the rule that takes the record, or -1 when none does.
+ * The position of the rule that takes the record, -1 when none does, or -2
+ * when the rule walk must decide (a lookup already under way for this
+ * router, entered again from a getter on the record).
  * `holds(position)` evaluates a rule's condition, for verified rows only.
- * Classifying may evaluate scores, which never call back into lookup, so the scratch offsets are safe.
  */
 export function lookup(index: LoadedIndex, record: Record<string, unknown>, state: ClassifyState, holds: (position: number) => boolean): number {
-  const { bits, summary, spans, selective, words, valid, rows, verify, regions, base } = index;
-  classifyRecord(index.classification, record, state, regions);
+  if (index.busy) return -2;
+  index.busy = true;
+  try {
+    return find(index, record, state, holds);
+  } finally {
+    index.busy = false;
+  }
+}
+
+function find(index: LoadedIndex, record: Record<string, unknown>, state: ClassifyState, holds: (position: number) => boolean): number {
+  const { bits, summary, spans, selective, words, valid, tested, rows, verify, regions, base, classification } = index;
+  readRecord(classification, record);
   const features = regions.length;
-  for (let f = 0; f < features; f++) regions[f] = base[f]! + regions[f]!;
+  const eager = Math.min(selective, features);
+  // The selective features now: their summaries find the words worth visiting. The rest when a candidate row tests them.
+  for (let f = 0; f < eager; f++) regions[f] = base[f]! + classifyFeature(classification, f, state);
+  for (let f = eager; f < features; f++) regions[f] = -1;
   for (let span = 0; span < spans; span++) {
-    // Fixed-length loops over the features: predicted, where a data-dependent exit mispredicts.
+    // Fixed-length loops over the selective features: predicted, where a data-dependent exit mispredicts.
     let live = span < spans - 1 || (words & 31) === 0 ? -1 : (1 << (words & 31)) - 1;
-    for (let f = 0; f < selective && f < features; f++) live &= summary[regions[f]! * spans + span]!;
+    for (let f = 0; f < eager; f++) live &= summary[regions[f]! * spans + span]!;
     while (live !== 0) {
       const lowestWord = live & -live;
       const word = span * 32 + 31 - Math.clz32(lowestWord);
       live ^= lowestWord;
       let candidates = valid[word]!;
-      for (let f = 0; f < features; f++) candidates &= bits[regions[f]! * words + word]!;
+      for (let f = 0; f < eager; f++) candidates &= bits[regions[f]! * words + word]!;
+      for (let f = eager; f < features && candidates !== 0; f++) {
+        if ((candidates & tested[f * words + word]!) === 0) continue;
+        let bitset = regions[f]!;
+        if (bitset < 0) bitset = regions[f] = base[f]! + classifyFeature(classification, f, state);
+        candidates &= bits[bitset * words + word]!;
+      }
       while (candidates !== 0) {
         const lowest = candidates & -candidates;
         const row = word * 32 + 31 - Math.clz32(lowest);

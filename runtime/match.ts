@@ -80,6 +80,7 @@ function matchIndexed(table: LoadedTable, routerId: string, record: unknown, opt
   const instant = given.instant;
   const holds = index.verify === null ? neverVerified : (position: number) => router.rules[position]!.condition(contextOf(compiled, router, record, instant)).holds;
   const position = lookup(index, record, stateFor(compiled, router, index, record, instant), holds);
+  if (position === -2) return null;
   const at = instant === null ? null : instant.toISOString();
   // The trace is the walk's, computed only if someone reads it.
   if (position >= 0) {
