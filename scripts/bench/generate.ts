@@ -230,9 +230,14 @@ function testText(test: BenchTest): string {
 
 /**
  * Records as CRMs send them: each field missing 2–20% of the time (its own
- * rate), so a few hundred object shapes — the research notes' workload. With
- * `mixed`, records also come from many integrations: keys in varying order
- * and now and then an extra field, thousands of shapes.
+ * rate), so a few hundred object shapes — the research notes' workload. About
+ * one text value in ten (region, country, industry, source, language, each
+ * product) is sent in another case than declared — 6% all lower-case, 4% all
+ * upper-case (a no-op for "EMEA" or "en" in their own case) — as web forms and
+ * hand-typed CRM fields send them; the language compares text ignoring case,
+ * so every engine must route "emea" as "EMEA".
+ * With `mixed`, records also come from many integrations: keys in varying
+ * order and now and then an extra field, thousands of shapes.
  */
 export function generateRecords(count: number, seed: number, mixed = false): Record<string, unknown>[] {
   const next = random(seed);
@@ -243,30 +248,38 @@ export function generateRecords(count: number, seed: number, mixed = false): Rec
   const records: Record<string, unknown>[] = [];
   for (let i = 0; i < count; i++) {
     const values: [string, unknown][] = [];
+    // One draw per text value sets its case, from a stream of its own seeded by the record's position:
+    // the main stream — numbers, booleans, missing fields, key order, hence the shapes — stays as it
+    // was, and a record's case draws cannot drift between the two workloads.
+    const nextCase = random(Math.imul(i + 1, 0x9e3779b9) ^ seed);
+    const cased = (text: string): string => {
+      const roll = nextCase();
+      return roll < 0.06 ? text.toLowerCase() : roll < 0.1 ? text.toUpperCase() : text;
+    };
     const value = (field: (typeof FIELDS)[number]): unknown => {
       switch (field) {
         case "region":
-          return pick(REGIONS);
+          return cased(pick(REGIONS));
         case "country":
-          return pick(COUNTRIES);
+          return cased(pick(COUNTRIES));
         case "employees":
           return Math.round(Math.exp(next() * Math.log(20000)));
         case "revenue":
           return Math.round(Math.exp(next() * Math.log(2e9)));
         case "industry":
-          return pick(INDUSTRIES);
+          return cased(pick(INDUSTRIES));
         case "products": {
           const chosen = new Set<string>();
           const size = Math.floor(next() * 3);
           while (chosen.size < size) chosen.add(pick(PRODUCTS));
-          return [...chosen];
+          return [...chosen].map(cased);
         }
         case "source":
-          return pick(SOURCES);
+          return cased(pick(SOURCES));
         case "is_customer":
           return next() < 0.3;
         case "language":
-          return pick(LANGUAGES);
+          return cased(pick(LANGUAGES));
       }
     };
     for (const field of FIELDS) if (next() >= missing[field]!) values.push([field, value(field)]);

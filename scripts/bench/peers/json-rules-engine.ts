@@ -1,9 +1,12 @@
 // Peer: json-rules-engine 7 set up for first match: `allowUndefinedFacts` (a
 // missing field would throw), a unique priority per rule (higher runs first)
 // and `engine.stop()` on the first success. One engine routes one record at a time.
+// Text compares ignoring case, as the language says: the rules' constants are
+// folded here, each record is folded on its way in (see folded-record.ts).
 
 import { Engine, type RuleProperties } from "json-rules-engine";
 import type { BenchRule, BenchTest } from "../generate";
+import { fold, foldedRecord } from "./folded-record";
 
 export interface RulesEnginePeer {
   route(record: Record<string, unknown>): Promise<string | null>;
@@ -30,7 +33,8 @@ export function jsonRulesEnginePeer(rules: BenchRule[]): RulesEnginePeer {
   return {
     async route(record) {
       matched = null;
-      await engine.run({ ...record });
+      // A folded copy, which also keeps the engine from writing facts into the caller's record.
+      await engine.run(foldedRecord(record));
       return matched;
     },
   };
@@ -40,9 +44,9 @@ function conditions(test: BenchTest): { fact: string; operator: string; value: u
   const fact = test.field;
   switch (test.op) {
     case "is":
-      return [{ fact, operator: "equal", value: test.value }];
+      return [{ fact, operator: "equal", value: fold(test.value) }];
     case "in":
-      return [{ fact, operator: "in", value: test.values }];
+      return [{ fact, operator: "in", value: test.values.map(fold) }];
     case ">=":
       return [{ fact, operator: "greaterThanInclusive", value: test.value }];
     case "<":
@@ -53,9 +57,9 @@ function conditions(test: BenchTest): { fact: string; operator: string; value: u
         { fact, operator: "lessThanInclusive", value: test.high },
       ];
     case "has":
-      return [{ fact, operator: "contains", value: test.value }];
+      return [{ fact, operator: "contains", value: fold(test.value) }];
     case "hasAny":
-      return [{ fact, operator: "containsAny", value: test.values }];
+      return [{ fact, operator: "containsAny", value: test.values.map(fold) }];
     case "true":
       return [{ fact, operator: "equal", value: true }];
     case "false":

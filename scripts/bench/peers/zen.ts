@@ -1,10 +1,13 @@
 // Peer: GoRules ZEN (native Rust engine, async Node API) with a first-hit
 // decision table — every row carries every input column (a row missing one is
 // skipped silently) and every cell is a null-safe expression on `$`, since a
-// comparison on a missing value errors and skips the row.
+// comparison on a missing value errors and skips the row. Text compares
+// ignoring case, as the language says: the cells' constants are folded here,
+// each record is folded on its way in (see folded-record.ts).
 
 import { ZenEngine, type ZenDecision } from "@gorules/zen-engine";
 import { FIELDS, type BenchRule, type BenchTest } from "../generate";
+import { fold, foldedRecord } from "./folded-record";
 
 export interface ZenPeer {
   route(record: Record<string, unknown>): Promise<string | null>;
@@ -40,7 +43,7 @@ export function zenPeer(rules: BenchRule[]): ZenPeer {
   const decision: ZenDecision = engine.createDecision(content);
   return {
     async route(record) {
-      const response = await decision.evaluate(record);
+      const response = await decision.evaluate(foldedRecord(record));
       const rule = (response.result as { rule?: unknown } | null)?.rule;
       return typeof rule === "string" ? rule : null;
     },
@@ -49,10 +52,11 @@ export function zenPeer(rules: BenchRule[]): ZenPeer {
 }
 
 function cell(test: BenchTest): string {
-  const list = (values: readonly (string | number)[]) => `[${values.map((value) => JSON.stringify(value)).join(", ")}]`;
+  const text = (value: string) => JSON.stringify(fold(value));
+  const list = (values: readonly string[]) => `[${values.map(text).join(", ")}]`;
   switch (test.op) {
     case "is":
-      return `$ == ${JSON.stringify(test.value)}`;
+      return `$ == ${text(test.value)}`;
     case "in":
       return `$ != null and $ in ${list(test.values)}`;
     case ">=":
@@ -61,7 +65,7 @@ function cell(test: BenchTest): string {
     case "between":
       return `$ != null and $ >= ${test.low} and $ <= ${test.high}`;
     case "has":
-      return `$ != null and contains($, ${JSON.stringify(test.value)})`;
+      return `$ != null and contains($, ${text(test.value)})`;
     case "hasAny":
       return `$ != null and some($, # in ${list(test.values)})`;
     case "true":
