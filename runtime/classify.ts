@@ -52,27 +52,26 @@ export interface Classification {
   /** Per feature: the rest of a path through related records, or null. */
   rests: (string[] | null)[];
   /**
-   * Per TEXT or SET feature its raw-string cache; per NUMBER or SCORE feature its points.
+   * Per feature what classifying it needs: a TEXT or SET feature's raw-string
+   * cache, a NUMBER or SCORE feature's points, a WITHIN feature's hours.
    * Plain arrays, here and below, not typed arrays: once any ArrayBuffer in the process has been
    * detached (TLS, worker transfers do it), V8 checks every typed-array access, which made
    * classifying twice as slow in a service that had loaded node:tls.
    */
-  tables: (TextCache | null)[];
+  data: unknown[];
   /** Per TEXT or SET feature: how many strings its cache holds. */
   cacheSizes: number[];
-  points: (number[] | null)[];
   /** Per TEXT or SET feature: the region (or element bit) of a raw string the cache has not seen. */
   miss: (((raw: string) => number) | null)[];
-  /** Per SCORE feature its score id, per WITHIN feature its hours. */
-  data: unknown[];
+  /** Per SCORE feature its score id. */
+  scores: unknown[];
   /** Scratch: the slots' values for the record being classified. */
   values: unknown[];
 }
 
 export function buildClassification(features: IndexFeature[], env: ClassifyEnv): Classification {
   const names = [...new Set(features.flatMap((feature) => ("path" in feature ? [internalised(feature.path[0]!)] : [])))];
-  const slotOf = new StringTable();
-  names.forEach((name, slot) => slotOf.set(name, slot));
+  const slotOf = new StringTable(names);
   const described = features.map((feature) => describeFeature(feature, env));
   const kinds = described.map(([kind]) => kind);
   const slots = features.map((feature) => ("path" in feature ? slotOf.get(internalised(feature.path[0]!)) : -1));
@@ -83,11 +82,10 @@ export function buildClassification(features: IndexFeature[], env: ClassifyEnv):
     kinds,
     slots,
     rests,
-    tables: described.map(([, data]) => (data !== null && !Array.isArray(data) ? data : null)),
-    cacheSizes: described.map(([, data]) => (data !== null && !Array.isArray(data) ? Object.keys(data).length : 0)),
-    points: described.map(([, data]) => (Array.isArray(data) ? data : null)),
+    data: described.map(([, data]) => data),
+    cacheSizes: described.map(([kind, data]) => (kind === TEXT || kind === SET ? Object.keys(data!).length : 0)),
     miss: described.map(([, , miss]) => miss),
-    data: described.map(([, , , other]) => other),
+    scores: described.map(([, , , score]) => score),
     values: names.map(() => undefined),
   };
 }
@@ -112,12 +110,12 @@ function textCache(): TextCache {
   return Object.create(null) as TextCache;
 }
 
-type Described = [kind: number, data: TextCache | number[] | null, miss: ((raw: string) => number) | null, other?: unknown];
+type Described = [kind: number, data: object | null, miss: ((raw: string) => number) | null, score?: string];
 
 function describeFeature(feature: IndexFeature, env: ClassifyEnv): Described {
   switch (feature.kind) {
     case "within":
-      return [WITHIN, null, null, env.table.hours[feature.hours]!];
+      return [WITHIN, env.table.hours[feature.hours]!, null];
     case "number":
       return "score" in feature ? [SCORE, feature.points.slice(), null, feature.score] : [NUMBER, feature.points.slice(), null];
     case "boolean":
@@ -188,7 +186,7 @@ export function classifyFeature(c: Classification, f: number, state: ClassifySta
     case TEXT:
       return typeof raw === "string" ? cached(c, f, raw) : 0;
     case NUMBER:
-      return typeof raw === "number" && raw - raw === 0 ? numberRegion(c.points[f]!, raw) : 0;
+      return typeof raw === "number" && raw - raw === 0 ? numberRegion(c.data[f] as number[], raw) : 0;
     case BOOLEAN:
       return raw === true ? 2 : raw === false ? 1 : 0;
     default:
@@ -267,7 +265,7 @@ function otherRegion(c: Classification, f: number, raw: unknown, state: Classify
     case PRESENT:
       return isObject(raw) ? 1 : 0;
     case SCORE:
-      return numberRegion(c.points[f]!, state.score(c.data[f] as string));
+      return numberRegion(c.data[f] as number[], state.score(c.scores[f] as string));
     default: {
       const hours = c.data[f] as Table["hours"][string];
       return state.instant !== null && isOpen(hours, localTime(state.instant, hours.timezone)) ? 1 : 0;
@@ -290,7 +288,7 @@ function follow(start: unknown, rest: string[]): unknown {
 
 /** A raw string's region through the feature's cache of strings already seen (case variants included). */
 function cached(c: Classification, f: number, raw: string): number {
-  const table = c.tables[f]!;
+  const table = c.data[f] as TextCache;
   let region = table[raw];
   if (region === undefined) {
     region = c.miss[f]!(raw);

@@ -2,13 +2,28 @@
 
 /**
  * String → small integer by open addressing, at most a quarter full: cheaper
- * than Map.get on the few short field names a router reads.
+ * than Map.get on the few short field names a router reads. Built once from
+ * all its keys, so it never grows.
  */
 export class StringTable {
-  keys: (string | undefined)[] = new Array<string | undefined>(16).fill(undefined);
-  values: number[] = new Array<number>(16).fill(0);
-  mask = 15;
-  size = 0;
+  keys: (string | undefined)[];
+  values: number[];
+  mask: number;
+
+  /** `keys[i]` → i. */
+  constructor(keys: string[]) {
+    let size = 16;
+    while (size < keys.length * 4) size *= 2;
+    this.keys = new Array<string | undefined>(size).fill(undefined);
+    this.values = new Array<number>(size).fill(0);
+    this.mask = size - 1;
+    keys.forEach((key, value) => {
+      let slot = hash(key) & this.mask;
+      while (this.keys[slot] !== undefined && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
+      this.keys[slot] = key;
+      this.values[slot] = value;
+    });
+  }
 
   /** The value stored for `key`, or -1. */
   get(key: string): number {
@@ -21,25 +36,6 @@ export class StringTable {
       if (found === undefined) return -1;
       slot = (slot + 1) & mask;
     }
-  }
-
-  set(key: string, value: number): void {
-    if ((this.size + 1) * 4 > this.keys.length) this.grow();
-    let slot = hash(key) & this.mask;
-    while (this.keys[slot] !== undefined && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
-    if (this.keys[slot] === undefined) this.size++;
-    this.keys[slot] = key;
-    this.values[slot] = value;
-  }
-
-  private grow(): void {
-    const keys = this.keys;
-    const values = this.values;
-    this.keys = new Array<string | undefined>(keys.length * 2).fill(undefined);
-    this.values = new Array<number>(keys.length * 2).fill(0);
-    this.mask = keys.length * 2 - 1;
-    this.size = 0;
-    keys.forEach((key, i) => key !== undefined && this.set(key, values[i]!));
   }
 }
 
