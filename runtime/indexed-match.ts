@@ -115,44 +115,40 @@ export function lookup(index: LoadedIndex, record: Record<string, unknown>, stat
   if (index.busy) return -2;
   index.busy = true;
   try {
-    return find(index, record, state, holds);
+    const { bits, summary, spans, selective, words, valid, tested, rows, verify, regions, base, classification } = index;
+    readRecord(classification, record);
+    const features = regions.length;
+    const eager = Math.min(selective, features);
+    // The selective features now: their summaries find the words worth visiting. The rest when a candidate row tests them.
+    for (let f = 0; f < eager; f++) regions[f] = base[f]! + classifyFeature(classification, f, state);
+    for (let f = eager; f < features; f++) regions[f] = -1;
+    for (let span = 0; span < spans; span++) {
+      // Fixed-length loops over the selective features: predicted, where a data-dependent exit mispredicts.
+      let live = span < spans - 1 || (words & 31) === 0 ? -1 : (1 << (words & 31)) - 1;
+      for (let f = 0; f < eager; f++) live &= summary[regions[f]! * spans + span]!;
+      while (live !== 0) {
+        const lowestWord = live & -live;
+        const word = span * 32 + 31 - Math.clz32(lowestWord);
+        live ^= lowestWord;
+        let candidates = valid[word]!;
+        for (let f = 0; f < eager; f++) candidates &= bits[regions[f]! * words + word]!;
+        for (let f = eager; f < features && candidates !== 0; f++) {
+          if ((candidates & tested[f * words + word]!) === 0) continue;
+          let bitset = regions[f]!;
+          if (bitset < 0) bitset = regions[f] = base[f]! + classifyFeature(classification, f, state);
+          candidates &= bits[bitset * words + word]!;
+        }
+        while (candidates !== 0) {
+          const lowest = candidates & -candidates;
+          const row = word * 32 + 31 - Math.clz32(lowest);
+          const position = rows[row]!;
+          if (verify === null || verify[row] === 0 || holds(position)) return position;
+          candidates ^= lowest;
+        }
+      }
+    }
+    return -1;
   } finally {
     index.busy = false;
   }
-}
-
-function find(index: LoadedIndex, record: Record<string, unknown>, state: ClassifyState, holds: (position: number) => boolean): number {
-  const { bits, summary, spans, selective, words, valid, tested, rows, verify, regions, base, classification } = index;
-  readRecord(classification, record);
-  const features = regions.length;
-  const eager = Math.min(selective, features);
-  // The selective features now: their summaries find the words worth visiting. The rest when a candidate row tests them.
-  for (let f = 0; f < eager; f++) regions[f] = base[f]! + classifyFeature(classification, f, state);
-  for (let f = eager; f < features; f++) regions[f] = -1;
-  for (let span = 0; span < spans; span++) {
-    // Fixed-length loops over the selective features: predicted, where a data-dependent exit mispredicts.
-    let live = span < spans - 1 || (words & 31) === 0 ? -1 : (1 << (words & 31)) - 1;
-    for (let f = 0; f < eager; f++) live &= summary[regions[f]! * spans + span]!;
-    while (live !== 0) {
-      const lowestWord = live & -live;
-      const word = span * 32 + 31 - Math.clz32(lowestWord);
-      live ^= lowestWord;
-      let candidates = valid[word]!;
-      for (let f = 0; f < eager; f++) candidates &= bits[regions[f]! * words + word]!;
-      for (let f = eager; f < features && candidates !== 0; f++) {
-        if ((candidates & tested[f * words + word]!) === 0) continue;
-        let bitset = regions[f]!;
-        if (bitset < 0) bitset = regions[f] = base[f]! + classifyFeature(classification, f, state);
-        candidates &= bits[bitset * words + word]!;
-      }
-      while (candidates !== 0) {
-        const lowest = candidates & -candidates;
-        const row = word * 32 + 31 - Math.clz32(lowest);
-        const position = rows[row]!;
-        if (verify === null || verify[row] === 0 || holds(position)) return position;
-        candidates ^= lowest;
-      }
-    }
-  }
-  return -1;
 }

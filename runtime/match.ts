@@ -46,7 +46,10 @@ function walk(table: LoadedTable, routerId: string, record: unknown, options: Ma
  * after record through one router, and finding them again (a WeakMap and a
  * Map lookup) cost about a tenth of a match. Loaded tables never change.
  */
-const last: { table: unknown; routerId: unknown; compiled: CompiledTable | null; router: CompiledRouter | null } = { table: null, routerId: null, compiled: null, router: null };
+let lastTable: unknown = null;
+let lastRouterId: unknown = null;
+let lastCompiled: CompiledTable | null = null;
+let lastRouter: CompiledRouter | null = null;
 
 const noScores = { instant: null as Date | null, score: (): number => 0 };
 const noInstant = { instant: null, problem: null };
@@ -61,18 +64,18 @@ function matchIndexed(table: LoadedTable, routerId: string, record: unknown, opt
   if (!isObject(record)) return null;
   let router: CompiledRouter | undefined;
   let compiled: CompiledTable | null;
-  if (table === last.table && routerId === last.routerId) {
-    compiled = last.compiled!;
-    router = last.router!;
+  if (table === lastTable && routerId === lastRouterId) {
+    compiled = lastCompiled!;
+    router = lastRouter!;
   } else {
     compiled = compiledOf(table);
     if (compiled === null || compiled.coerce) return null;
     router = compiled.routers.get(routerId);
     if (!router?.index) return null;
-    last.table = table;
-    last.routerId = routerId;
-    last.compiled = compiled;
-    last.router = router;
+    lastTable = table;
+    lastRouterId = routerId;
+    lastCompiled = compiled;
+    lastRouter = router;
   }
   const index = router.index!;
   const given = options === undefined ? noInstant : parseInstant(isObject(options) ? options.at : undefined);
