@@ -59,7 +59,7 @@ export interface Classification {
    * classifying twice as slow in a service that had loaded node:tls.
    */
   data: unknown[];
-  /** Per TEXT or SET feature: how many strings its cache holds. */
+  /** Per TEXT or SET feature: how many strings classifying has added to its cache. */
   cacheSizes: number[];
   /** Per TEXT or SET feature: the region (or element bit) of a raw string the cache has not seen. */
   miss: (((raw: string) => number) | null)[];
@@ -83,7 +83,7 @@ export function buildClassification(features: IndexFeature[], env: ClassifyEnv):
     slots,
     rests,
     data: described.map(([, data]) => data),
-    cacheSizes: described.map(([kind, data]) => (kind === TEXT || kind === SET ? Object.keys(data!).length : 0)),
+    cacheSizes: features.map(() => 0),
     miss: described.map(([, , miss]) => miss),
     scores: described.map(([, , , score]) => score),
     values: names.map(() => undefined),
@@ -304,18 +304,17 @@ function cached(c: Classification, f: number, raw: string): number {
 function numberRegion(points: number[], value: number): number {
   const count = points.length;
   let low = 0;
-  if (count <= 16) {
-    // Counting every point below, without a branch, beats a binary search's mispredicted steps on short lists.
-    for (let i = 0; i < count; i++) low += points[i]! < value ? 1 : 0;
-    return low < count && points[low] === value ? 2 + 2 * low : 1 + 2 * low;
+  // Counting every point below, without a branch, beats a binary search's mispredicted steps on short lists.
+  if (count <= 16) for (let i = 0; i < count; i++) low += points[i]! < value ? 1 : 0;
+  else {
+    let high = count;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (points[middle]! < value) low = middle + 1;
+      else high = middle;
+    }
   }
-  let high = count;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (points[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low < points.length && points[low] === value ? 2 + 2 * low : 1 + 2 * low;
+  return low < count && points[low] === value ? 2 + 2 * low : 1 + 2 * low;
 }
 
 /** The declared type at the end of a field path. */

@@ -8,6 +8,13 @@ import type { Decision, TraceEntry } from "./table-format";
 /** Computes a trace on first read (the rule walk) from what `match` was given; called at most once per decision. */
 export type Explain = (table: unknown, routerId: string, record: unknown, options: unknown) => TraceEntry[];
 
+/** The rule walk, set once by runtime/match.ts (which imports this file, not the other way round). */
+let explain: Explain = () => [];
+
+export function setExplain(walk: Explain): void {
+  explain = walk;
+}
+
 
 export class MatchDecision implements Decision {
   outcome: Decision["outcome"];
@@ -16,9 +23,9 @@ export class MatchDecision implements Decision {
   target: Decision["target"];
   fallbacks: Decision["fallbacks"];
   at: string | null;
+  /** Null until first read when the index decided: then the walk computes it from the fields below. */
   #trace: TraceEntry[] | null;
   // What a lazy trace is computed from, as fields: a closure and its context would cost two allocations per decision.
-  #explain: Explain | null;
   #table: unknown;
   #routerId: string;
   #record: unknown;
@@ -32,7 +39,6 @@ export class MatchDecision implements Decision {
     fallbacks: Decision["fallbacks"],
     at: string | null,
     trace: TraceEntry[] | null,
-    explain: Explain | null,
     table: unknown,
     routerId: string,
     record: unknown,
@@ -45,7 +51,6 @@ export class MatchDecision implements Decision {
     this.fallbacks = fallbacks;
     this.at = at;
     this.#trace = trace;
-    this.#explain = explain;
     this.#table = table;
     this.#routerId = routerId;
     this.#record = record;
@@ -55,16 +60,13 @@ export class MatchDecision implements Decision {
   /** Why: each rule tried, each test that failed and on which value. NOTE: a lazy trace explains the record as it is when first read. */
   get trace(): TraceEntry[] {
     if (this.#trace === null) {
-      const explain = this.#explain;
-      this.#explain = null;
-      this.#trace = explain === null ? [] : explain(this.#table, this.#routerId, this.#record, this.#options);
+      this.#trace = explain(this.#table, this.#routerId, this.#record, this.#options);
       this.#table = this.#record = this.#options = null;
     }
     return this.#trace;
   }
 
   set trace(value: TraceEntry[]) {
-    this.#explain = null;
     this.#table = this.#record = this.#options = null;
     this.#trace = value;
   }

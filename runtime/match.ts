@@ -8,7 +8,7 @@
 import { localTime, parseInstant, type LocalTime } from "./calendar";
 import type { EvalContext } from "./conditions";
 import { lookup, type LoadedIndex } from "./indexed-match";
-import { MatchDecision } from "./match-decision";
+import { MatchDecision, setExplain } from "./match-decision";
 import { compiledOf, type CompiledRouter, type CompiledTable, type LoadedTable } from "./loaded-table";
 import type { Target, TraceEntry } from "./table-format";
 import { describe, isObject } from "./text";
@@ -26,9 +26,8 @@ export function match(table: LoadedTable, routerId: string, record: unknown, opt
   }
 }
 
-function explain(table: unknown, routerId: string, record: unknown, options: unknown): TraceEntry[] {
-  return walk(table as LoadedTable, routerId, record, options as MatchOptions | undefined).trace;
-}
+// A decision the index found computes its trace, when read, by the walk.
+setExplain((table, routerId, record, options) => walk(table as LoadedTable, routerId, record, options as MatchOptions | undefined).trace);
 
 /** The rule walk, which also writes the full trace; never throws. */
 function walk(table: LoadedTable, routerId: string, record: unknown, options: MatchOptions | undefined): MatchDecision {
@@ -90,11 +89,11 @@ function matchIndexed(table: LoadedTable, routerId: string, record: unknown, opt
     const outcomes = router.outcomes;
     const slot = position * 4;
     const fallbacks = outcomes[slot + 3] as Target[] | null;
-    return new MatchDecision("rule", outcomes[slot] as string, outcomes[slot + 1] as number, outcomes[slot + 2] as Target, fallbacks === null ? [] : copied(fallbacks), at, null, explain, table, routerId, record, options);
+    return new MatchDecision("rule", outcomes[slot] as string, outcomes[slot + 1] as number, outcomes[slot + 2] as Target, fallbacks === null ? [] : copied(fallbacks), at, null, table, routerId, record, options);
   }
   const otherwise = router.router.otherwise;
-  if (otherwise === null) return new MatchDecision("unmatched", null, null, null, [], at, null, explain, table, routerId, record, options);
-  return new MatchDecision("otherwise", null, null, otherwise.assign, copied(otherwise.fallbacks), at, null, explain, table, routerId, record, options);
+  if (otherwise === null) return new MatchDecision("unmatched", null, null, null, [], at, null, table, routerId, record, options);
+  return new MatchDecision("otherwise", null, null, otherwise.assign, copied(otherwise.fallbacks), at, null, table, routerId, record, options);
 }
 
 function stateFor(compiled: CompiledTable, router: CompiledRouter, index: LoadedIndex, record: Record<string, unknown>, instant: Date | null) {
@@ -161,7 +160,7 @@ function unmatched(trace: TraceEntry[], at: string | null): MatchDecision {
 
 /** A decision the walk made, with its trace already written. */
 function walked(outcome: MatchDecision["outcome"], rule: string | null, priority: number | null, target: Target | null, fallbacks: readonly Target[], at: string | null, trace: TraceEntry[]): MatchDecision {
-  return new MatchDecision(outcome, rule, priority, target, copied(fallbacks), at, trace, null, null, "", null, null);
+  return new MatchDecision(outcome, rule, priority, target, copied(fallbacks), at, trace, null, "", null, null);
 }
 
 /** The state of one match: cached field values, scores and local times, and the trace notes go to. */
