@@ -44,4 +44,4 @@ export type {
 export { createRouter, Router, type RouterOptions, type RouteOptions, type EventOptions } from "./distribute/router";
 export type { RoutedDecision, RouteStep, Assignee, PeopleTraceEntry } from "./distribute/decision";
 export type { Store, Presence, ClaimRequest, ClaimResult, ClaimStep, ClaimCandidate, CapCounter, StoreRejection } from "./distribute/store";
-export { MemoryStore } from "./stores/memory";
+export { MemoryStore, type MemoryStoreOptions } from "./stores/memory";
