@@ -12,6 +12,7 @@ import {
   fullMask,
   literal,
   maskOf,
+  maskWhere,
   not,
   or,
   RegionLimitError,
@@ -166,8 +167,7 @@ export class RegionBuilder {
     if (test.op === "set") return this.present(subject);
     if (type.type === "set") return this.setFormula(subject, test);
     const variable = this.variables[subject.value!]!;
-    const pick = (holds: (value: RegionValue) => boolean) =>
-      literal(variable.index, maskOf(variable.values.flatMap((value, index) => (holds(value) ? [index] : []))), this.sizes);
+    const pick = (holds: (value: RegionValue) => boolean) => literal(variable.index, maskWhere(variable.values, holds), this.sizes);
     switch (type.type) {
       case "number":
         return pick((value) => value.kind === "number" && numberHolds(value.example, test));
