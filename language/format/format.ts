@@ -20,13 +20,15 @@ export interface FormatOptions {
   useTabs?: boolean;
 }
 
+const BOM = "\uFEFF";
+
 /** The default line width: rule names, reasons and one-line reps are long by nature (see docs/formatting.md). */
 export const defaultPrintWidth = 100;
 
 /**
  * Formats one file's text. Never throws. With syntax errors: the input and
  * those errors. On success: the formatted text (LF line ends, one final
- * newline) and no diagnostics.
+ * newline, a leading byte-order mark kept) and no diagnostics.
  */
 export function formatText(text: string, path: string, options: FormatOptions = {}): Result<string> {
   return formatWith(printParsed, text, path, options);
@@ -41,7 +43,8 @@ export function formatWith(print: Print, text: string, path: string, options: Fo
     return { value: text, diagnostics: parsed.diagnostics };
   }
   try {
-    const formatted = print(parsed.value, text, options);
+    // A byte-order mark stays (editors save "UTF-8 with BOM" on purpose); the lexer reads it as whitespace.
+    const formatted = (text.startsWith(BOM) ? BOM : "") + print(parsed.value, text, options);
     const again = parse(formatted, path);
     const problem = again.diagnostics.length > 0 ? `the output does not parse: ${again.diagnostics[0]!.message}` : sameProgram(parsed.value, again.value);
     if (problem) return { value: text, diagnostics: [internalError(path, problem)] };

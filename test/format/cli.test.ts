@@ -53,6 +53,16 @@ const unformatted = 'rep bob   { skills [payroll]   region EMEA }\nqueue   revie
 const formatted = "rep bob { skills [payroll] region EMEA }\nqueue review\n";
 
 describe("route fmt", () => {
+  it("keeps a byte-order mark, once", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "route-fmt-"));
+    writeFileSync(join(folder, "a.route"), "\uFEFF" + unformatted);
+    writeFileSync(join(folder, "b.route"), "\uFEFF" + formatted);
+    const result = await run(folder, ["fmt", "a.route", "b.route"]);
+    expect(result.stdout).toBe("a.route\nformatted 2 files: 1 changed\n");
+    expect(readFileSync(join(folder, "a.route"), "utf8")).toBe("\uFEFF" + formatted);
+    expect(readFileSync(join(folder, "b.route"), "utf8")).toBe("\uFEFF" + formatted);
+  });
+
   it("rewrites only the files that change, and lists them", async () => {
     const folder = samplesCopy();
     const before = Object.fromEntries(routeFiles(folder).map((file) => [file, statSync(file).mtimeMs]));
@@ -139,6 +149,14 @@ describe("prettier --plugin ./dist/prettier-plugin.js", () => {
     expect(write.status).toBe(2);
     expect(write.stderr).toContain("[error] broken.route: SyntaxError: expected");
     expect(readFileSync(join(folder, "broken.route"), "utf8")).toBe(broken);
+  });
+
+  it("keeps a byte-order mark, once", () => {
+    const folder = mkdtempSync(join(tmpdir(), "route-fmt-"));
+    writeFileSync(join(folder, "a.route"), "\uFEFF" + unformatted);
+    const result = spawnSync(process.execPath, [prettier, "--plugin", plugin, "--write", "a.route"], { cwd: folder, encoding: "utf8", env: plainEnv });
+    expect(result.status).toBe(0);
+    expect(readFileSync(join(folder, "a.route"), "utf8")).toBe("\uFEFF" + formatted);
   });
 
   it("honours Prettier's printWidth", () => {

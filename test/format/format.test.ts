@@ -44,6 +44,8 @@ describe("idempotent and sound on every .route file that parses", () => {
       for (const printWidth of [100, 60, 30]) formatChecked(text, { printWidth });
       // CRLF line ends format to the same LF text.
       expect(formatText(text.replace(/\n/g, "\r\n"), file).value).toBe(formatText(text, file).value);
+      // A byte-order mark is kept, once, and the rest formats as without it.
+      expect(formatText("\uFEFF" + text, file).value).toBe("\uFEFF" + formatText(text, file).value);
     });
   }
 
