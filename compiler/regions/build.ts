@@ -11,7 +11,9 @@ import {
   type Formula,
   fullMask,
   literal,
+  type Mask,
   maskOf,
+  maskOfWords,
   maskWhere,
   not,
   or,
@@ -170,7 +172,7 @@ export class RegionBuilder {
     const pick = (holds: (value: RegionValue) => boolean) => literal(variable.index, maskWhere(variable.values, holds), this.sizes);
     switch (type.type) {
       case "number":
-        return pick((value) => value.kind === "number" && numberHolds(value.example, test));
+        return literal(variable.index, this.numberMask(variable, test), this.sizes);
       case "boolean":
         return pick((value) => value.kind === "boolean" && (test.op === "truthy" ? value.value : test.op === "is" && value.value === test.value));
       case "enum":
@@ -187,6 +189,35 @@ export class RegionBuilder {
       default:
         return FALSE;
     }
+  }
+
+  /** Per number variable: each value's example, and whether the value is a number interval at all ("missing" is not). */
+  private readonly numberExamples = new Map<number, { examples: Float64Array; numbers: Uint8Array }>();
+
+  /**
+   * The values whose example meets a number test, as a mask: what `pick` does
+   * for the other types, as one tight loop with no closure per value, since a
+   * router with a threshold per rule has a number subject of thousands of
+   * intervals and one such test per rule.
+   */
+  private numberMask(variable: Variable, test: TestOp): Mask {
+    let table = this.numberExamples.get(variable.index);
+    if (!table) {
+      const values = variable.values;
+      table = { examples: new Float64Array(values.length), numbers: new Uint8Array(values.length) };
+      values.forEach((value, index) => {
+        if (value.kind !== "number") return;
+        table!.examples[index] = value.example;
+        table!.numbers[index] = 1;
+      });
+      this.numberExamples.set(variable.index, table);
+    }
+    const { examples, numbers } = table;
+    const words = new Uint32Array(Math.ceil(examples.length / 32));
+    for (let index = 0; index < examples.length; index++) {
+      if (numbers[index] === 1 && numberHolds(examples[index]!, test)) words[index >>> 5] |= 1 << (index & 31);
+    }
+    return maskOfWords(words);
   }
 
   private setFormula(subject: FieldSubject, test: TestOp): Formula {

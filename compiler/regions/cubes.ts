@@ -58,9 +58,13 @@ export function maskWhere<Value>(values: readonly Value[], holds: (value: Value)
     for (let index = 0; index < values.length; index++) if (holds(values[index]!)) small |= 1 << index;
     return BigInt(small);
   }
-  // 32 values per word, then one hexadecimal literal: a few dozen string pieces instead of one per value.
   const words = new Uint32Array(Math.ceil(values.length / 32));
   for (let index = 0; index < values.length; index++) if (holds(values[index]!)) words[index >>> 5] |= 1 << (index & 31);
+  return maskOfWords(words);
+}
+
+/** A mask given as 32-bit words, lowest first: one hexadecimal literal, a few dozen string pieces instead of one per bit. */
+export function maskOfWords(words: Uint32Array): Mask {
   let hex = "0x";
   for (let word = words.length - 1; word >= 0; word--) hex += words[word]!.toString(16).padStart(8, "0");
   return BigInt(hex);
