@@ -13,7 +13,6 @@ import {
   literal,
   type Mask,
   maskOf,
-  maskOfWords,
   maskWhere,
   not,
   or,
@@ -21,6 +20,7 @@ import {
   TRUE,
 } from "./cubes";
 import { instantRegions } from "./instants";
+import { NumberIntervals, numberHolds, numberRegions } from "./numbers";
 import { excludes, hasFeature, implies, type TextFeature } from "./text-features";
 import { BOOLEAN_VALUES, NO, type RegionValue, type Variable, YES } from "./variables";
 
@@ -191,33 +191,17 @@ export class RegionBuilder {
     }
   }
 
-  /** Per number variable: each value's example, and whether the value is a number interval at all ("missing" is not). */
-  private readonly numberExamples = new Map<number, { examples: Float64Array; numbers: Uint8Array }>();
+  /** Per number variable, its intervals, ready for binary search. */
+  private readonly numberIntervals = new Map<number, NumberIntervals>();
 
-  /**
-   * The values whose example meets a number test, as a mask: what `pick` does
-   * for the other types, as one tight loop with no closure per value, since a
-   * router with a threshold per rule has a number subject of thousands of
-   * intervals and one such test per rule.
-   */
+  /** The intervals a number test holds on. */
   private numberMask(variable: Variable, test: TestOp): Mask {
-    let table = this.numberExamples.get(variable.index);
-    if (!table) {
-      const values = variable.values;
-      table = { examples: new Float64Array(values.length), numbers: new Uint8Array(values.length) };
-      values.forEach((value, index) => {
-        if (value.kind !== "number") return;
-        table!.examples[index] = value.example;
-        table!.numbers[index] = 1;
-      });
-      this.numberExamples.set(variable.index, table);
+    let intervals = this.numberIntervals.get(variable.index);
+    if (!intervals) {
+      intervals = new NumberIntervals(variable.values);
+      this.numberIntervals.set(variable.index, intervals);
     }
-    const { examples, numbers } = table;
-    const words = new Uint32Array(Math.ceil(examples.length / 32));
-    for (let index = 0; index < examples.length; index++) {
-      if (numbers[index] === 1 && numberHolds(examples[index]!, test)) words[index >>> 5] |= 1 << (index & 31);
-    }
-    return maskOfWords(words);
+    return intervals.mask(test);
   }
 
   private setFormula(subject: FieldSubject, test: TestOp): Formula {
@@ -501,6 +485,8 @@ export class RegionBuilder {
   }
 }
 
+export { numberHolds, numberRegions } from "./numbers";
+
 export function featureKey(feature: TextFeature): string {
   return `${feature.op}:${feature.value}`;
 }
@@ -510,53 +496,6 @@ function elementKey(subject: FieldSubject, value: Scalar): string {
   const type = subject.type;
   if (type.type === "set" && type.element.type === "text") return foldText(String(value));
   return String(value);
-}
-
-/** Elementary intervals between the sorted constants: (-∞, c1), [c1], (c1, c2), …, (ck, ∞). */
-export function numberRegions(constants: number[]): RegionValue[] {
-  const sorted = [...new Set(constants)].sort((a, b) => a - b);
-  const regions: RegionValue[] = [];
-  if (sorted.length === 0) return [{ kind: "number", low: -Infinity, high: Infinity, lowIncluded: false, highIncluded: false, example: 0 }];
-  regions.push({ kind: "number", low: -Infinity, high: sorted[0]!, lowIncluded: false, highIncluded: false, example: sorted[0]! - 1 });
-  sorted.forEach((value, index) => {
-    regions.push({ kind: "number", low: value, high: value, lowIncluded: true, highIncluded: true, example: value });
-    const next = sorted[index + 1];
-    if (next === undefined) {
-      regions.push({ kind: "number", low: value, high: Infinity, lowIncluded: false, highIncluded: false, example: value + 1 });
-    } else {
-      regions.push({ kind: "number", low: value, high: next, lowIncluded: false, highIncluded: false, example: value + (next - value) / 2 });
-    }
-  });
-  return regions;
-}
-
-export function numberHolds(value: number, test: TestOp): boolean {
-  switch (test.op) {
-    case "cmp":
-      switch (test.cmp) {
-        case "=":
-          return value === test.value;
-        case "!=":
-          return value !== test.value;
-        case "<":
-          return value < test.value;
-        case "<=":
-          return value <= test.value;
-        case ">":
-          return value > test.value;
-        case ">=":
-          return value >= test.value;
-      }
-      return false;
-    case "between":
-      return value >= test.low && value <= test.high;
-    case "is":
-      return value === test.value;
-    case "in":
-      return test.values.some((candidate) => candidate === value);
-    default:
-      return false;
-  }
 }
 
 function scalarIn(value: string, test: TestOp, fold = false): boolean {
