@@ -79,10 +79,14 @@ export function bitsOf(mask: Mask): number[] {
   return bits;
 }
 
-/** The index of the lowest set bit (0 for an empty mask): the width of the isolated bit, linear in the width. */
+/** The index of the lowest set bit (0 for an empty mask): read from the isolated bit's hexadecimal digits, linear in the width. */
 export function lowestBit(mask: Mask): number {
   if (mask <= 0n) return 0;
-  return (mask & -mask).toString(2).length - 1;
+  const low = mask & -mask;
+  if (low <= 0x40000000n) return 31 - Math.clz32(Number(low));
+  const digits = low.toString(16);
+  // A power of two: one leading digit 1, 2, 4 or 8, then zeros.
+  return (digits.length - 1) * 4 + (31 - Math.clz32(digits.charCodeAt(0) - 48));
 }
 
 export const TRUE: Formula = [new Map()];

@@ -41,4 +41,13 @@ describe("mask helpers", () => {
       }
     });
   }
+
+  it("find the lowest bit at every position of a wide mask, with higher bits set or not", () => {
+    const high = 1n << 2000n;
+    for (let index = 0; index <= 2000; index++) {
+      const bit = 1n << BigInt(index);
+      expect(lowestBit(bit)).toBe(index);
+      expect(lowestBit(bit | high | (bit << 3n))).toBe(index);
+    }
+  });
 });
