@@ -1,8 +1,8 @@
 // Classifying a record for the decision index: the record's fields read in
-// one for-in pass, then each feature's region in one tight loop per kind (no
-// per-feature closures on the hot path). Reads exactly as runtime/values.ts
-// does — own enumerable members only, wrong types count as missing — without
-// notes or allocation per record.
+// one for-in pass, then each feature's region when the lookup asks for it (a
+// switch on the feature's kind, no per-feature closures on the hot path).
+// Reads exactly as runtime/values.ts does — own enumerable members only,
+// wrong types count as missing — without notes or allocation per record.
 
 import { isOpen, localTime } from "./calendar";
 import type { FieldType, IndexFeature, Table } from "./table-format";
@@ -206,8 +206,8 @@ function valueOf(c: Classification, f: number): unknown {
  * Fills `values` with the record's own enumerable members the features read,
  * null and undefined left out. One for-in pass: V8 reads each property
  * through the object's enumeration cache, where `record[name]` per field
- * would miss its inline caches on records of thousands of shapes, and hasOwn
- * inside for-in compiles to a map check. A very wide record is read by name.
+ * would miss its inline caches on records of thousands of shapes. A very
+ * wide record is read by name.
  */
 export function readRecord(c: Classification, record: Record<string, unknown>): void {
   const { slotOf, values } = c;

@@ -1,7 +1,8 @@
 // The indexed matcher: a router's `index` turned at load into one bitset per
 // feature region (bit = row) with a summary bit per word, and the lookup that
-// classifies each feature once, ANDs the summaries to find the words worth
-// visiting, ANDs those words and takes the first set bit. No rule is walked.
+// classifies the most constraining features, ANDs their summaries to find the
+// words worth visiting, ANDs those words (classifying another feature only
+// where a remaining row tests it) and takes the first set bit. No rule is walked.
 
 import { buildClassification, classifyFeature, readRecord, typeAt, type Classification, type ClassifyEnv, type ClassifyState } from "./classify";
 import type { TableIndex } from "./table-format";
