@@ -44,6 +44,8 @@ function walk(table: LoadedTable, routerId: string, record: unknown, options: Ma
  * The table and router of the last indexed match: a service routes record
  * after record through one router, and finding them again (a WeakMap and a
  * Map lookup) cost about a tenth of a match. Loaded tables never change.
+ * NOTE: this keeps the last table matched alive until another is matched —
+ * one table at most, after a service swaps in a new version.
  */
 let lastTable: unknown = null;
 let lastRouterId: unknown = null;
