@@ -4,9 +4,13 @@
 // of intervals and one test per rule, so the mask is found by binary search
 // over the intervals' examples, not by trying every interval.
 
+import { numberHolds } from "../../language/semantics/evaluate";
 import type { TestOp } from "../../language/semantics/model";
 import { type Mask, maskOfWords } from "./cubes";
 import type { RegionValue } from "./variables";
+
+// A test holds on an interval exactly when the reference evaluator says it holds on its example.
+export { numberHolds };
 
 /** Elementary intervals between the sorted constants: (-∞, c1), [c1], (c1, c2), …, (ck, ∞). */
 export function numberRegions(constants: number[]): RegionValue[] {
@@ -24,35 +28,6 @@ export function numberRegions(constants: number[]): RegionValue[] {
     }
   });
   return regions;
-}
-
-export function numberHolds(value: number, test: TestOp): boolean {
-  switch (test.op) {
-    case "cmp":
-      switch (test.cmp) {
-        case "=":
-          return value === test.value;
-        case "!=":
-          return value !== test.value;
-        case "<":
-          return value < test.value;
-        case "<=":
-          return value <= test.value;
-        case ">":
-          return value > test.value;
-        case ">=":
-          return value >= test.value;
-      }
-      return false;
-    case "between":
-      return value >= test.low && value <= test.high;
-    case "is":
-      return value === test.value;
-    case "in":
-      return test.values.some((candidate) => candidate === value);
-    default:
-      return false;
-  }
 }
 
 /** Bits `low` to `high - 1`. */

@@ -70,7 +70,7 @@ function holds(context: Context, condition: ConditionModel): boolean {
       return within(context, condition.hours);
     case "test":
       if (condition.subject.kind === "score") {
-        return testNumber(scoreValue(context, condition.subject.score), condition.test);
+        return numberHolds(scoreValue(context, condition.subject.score), condition.test);
       }
       return testValue(readPath(context, condition.subject.path), condition.test);
     case "unknown":
@@ -211,7 +211,7 @@ function testValue(value: Value | typeof MISSING, test: TestOp): boolean {
   if (test.op === "set") return true;
   if (value.kind === "record") return false;
   if (value.kind === "set") return testSet(value, test);
-  if (value.type === "number" && typeof value.value === "number") return testNumber(value.value, test);
+  if (value.type === "number" && typeof value.value === "number") return numberHolds(value.value, test);
   const type = value.type;
   const element = value.value;
   switch (test.op) {
@@ -236,7 +236,8 @@ function testValue(value: Value | typeof MISSING, test: TestOp): boolean {
   }
 }
 
-function testNumber(value: number, test: TestOp): boolean {
+/** Whether a number test holds on a number: the one definition the region algebra (compiler/regions) shares. */
+export function numberHolds(value: number, test: TestOp): boolean {
   switch (test.op) {
     case "cmp":
       switch (test.cmp) {
