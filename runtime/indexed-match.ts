@@ -21,7 +21,7 @@ export interface LoadedIndex {
   summary: number[];
   /** Words of `summary` per bitset: ⌈words / 32⌉. */
   spans: number;
-  /** How many of the first features (the most constraining) have their summaries ANDed. */
+  /** How many of the first features (the most constraining) are classified first and have their summaries ANDed; at most the feature count. */
   selective: number;
   base: number[];
   words: number;
@@ -53,7 +53,7 @@ export function loadIndex(index: TableIndex, env: ClassifyEnv): LoadedIndex {
   for (let row = 0; row < count; row++) valid[row >>> 5]! |= 1 << (row & 31);
   // The features that constrain the most rows first; only those that constrain a quarter of the rows or more have their summaries ANDed — the others' are nearly all ones.
   const features = index.features.slice().sort((a, b) => b.constraints.length - a.constraints.length);
-  const selective = Math.max(1, features.filter((feature) => feature.constraints.length * 4 >= count).length);
+  const selective = Math.min(features.length, Math.max(1, features.filter((feature) => feature.constraints.length * 4 >= count).length));
   const base: number[] = [];
   let total = 0;
   for (const feature of features) {
@@ -119,21 +119,20 @@ export function lookup(index: LoadedIndex, record: Record<string, unknown>, stat
     const { bits, summary, spans, selective, words, valid, tested, rows, verify, regions, base, classification } = index;
     readRecord(classification, record);
     const features = regions.length;
-    const eager = Math.min(selective, features);
     // The selective features now: their summaries find the words worth visiting. The rest when a candidate row tests them.
-    for (let f = 0; f < eager; f++) regions[f] = base[f]! + classifyFeature(classification, f, state);
-    for (let f = eager; f < features; f++) regions[f] = -1;
+    for (let f = 0; f < selective; f++) regions[f] = base[f]! + classifyFeature(classification, f, state);
+    for (let f = selective; f < features; f++) regions[f] = -1;
     for (let span = 0; span < spans; span++) {
       // Fixed-length loops over the selective features: predicted, where a data-dependent exit mispredicts.
       let live = span < spans - 1 || (words & 31) === 0 ? -1 : (1 << (words & 31)) - 1;
-      for (let f = 0; f < eager; f++) live &= summary[regions[f]! * spans + span]!;
+      for (let f = 0; f < selective; f++) live &= summary[regions[f]! * spans + span]!;
       while (live !== 0) {
         const lowestWord = live & -live;
         const word = span * 32 + 31 - Math.clz32(lowestWord);
         live ^= lowestWord;
         let candidates = valid[word]!;
-        for (let f = 0; f < eager; f++) candidates &= bits[regions[f]! * words + word]!;
-        for (let f = eager; f < features && candidates !== 0; f++) {
+        for (let f = 0; f < selective; f++) candidates &= bits[regions[f]! * words + word]!;
+        for (let f = selective; f < features && candidates !== 0; f++) {
           if ((candidates & tested[f * words + word]!) === 0) continue;
           let bitset = regions[f]!;
           if (bitset < 0) bitset = regions[f] = base[f]! + classifyFeature(classification, f, state);
